@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+export * from './connection';
+export * from './enums';
+export * from './errors';
+export * from './federation';
+export * from './scalars';
+export * from './types';

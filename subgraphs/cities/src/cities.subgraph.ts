@@ -1,0 +1,15 @@
+import { PartnerType } from '@citipart/schema';
+import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
+import { City } from './city.entity';
+import { Migration20261127000100CityProfile } from './migrations/Migration20261127000100CityProfile';
+import { citiesDataset } from './seed/cities.data';
+
+export const citiesSubgraph = definePartnerTypeSubgraph({
+  name: 'cities',
+  defaultPort: 4002,
+  defaultSchema: 'cities',
+  partnerType: PartnerType.CITY,
+  profile: City,
+  migrations: [Migration20261127000100CityProfile],
+  dataset: citiesDataset,
+});

@@ -1,0 +1,2 @@
+export { City } from './city.entity';
+export { citiesSubgraph } from './cities.subgraph';

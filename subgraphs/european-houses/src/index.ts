@@ -1,0 +1,2 @@
+export { EuropeanHouse } from './european-house.entity';
+export { europeanHousesSubgraph } from './european-houses.subgraph';

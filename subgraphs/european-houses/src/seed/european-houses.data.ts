@@ -1,0 +1,82 @@
+import { ActivityKind, MemberKind, Theme } from '@citipart/schema';
+import { MEETING_ID, type PartnerSeed } from '@citipart/subgraph-kit';
+import type { EuropeanHouse } from '../european-house.entity';
+
+// Facts from the network's fact sheet (NETWORK_FACTS.md); members are fictional demo data.
+export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
+  {
+    profile: {
+      id: 'maison-europe-yvelines',
+      website: 'https://maisoneurope78.eu',
+      address: 'Espace Paul et André Vera, 2 rue Henri IV, 78100 Saint-Germain-en-Laye',
+      europeDirectCentre: true,
+      sources: [
+        { url: 'http://www.citipart.eu/project/', title: 'CitiPart: the project' },
+        { url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html', title: 'CitiPart: local activities on tolerance' },
+      ],
+    },
+    town: 'Saint-Germain-en-Laye',
+    activities: [
+      {
+        id: 'maison-europe-yvelines-toleraction',
+        kind: ActivityKind.FORUM_THEATRE,
+        theme: Theme.TOLERANCE,
+        title: "TOLER'ACTION",
+        description:
+          'A forum-theatre piece on tolerance with local youth groups, and a questionnaire at a sports forum on 3 September 2016.',
+        startsOn: '2016-09-03',
+        town: 'Saint-Germain-en-Laye',
+        presentedAtId: MEETING_ID.tolerance,
+        demo: false,
+        sources: [
+          { url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html', title: 'CitiPart: local activities on tolerance' },
+        ],
+      },
+    ],
+    members: [
+      { id: 'maison-europe-yvelines-m-1', kind: MemberKind.ORGANISATION, name: 'Lycée des Coteaux (demo)', role: 'local partner' },
+      { id: 'maison-europe-yvelines-m-2', kind: MemberKind.ORGANISATION, name: 'Compagnie du Forum (demo)', role: 'forum-theatre troupe' },
+      { id: 'maison-europe-yvelines-m-3', kind: MemberKind.PERSON, name: 'Camille Moreau', role: 'project coordinator', since: '2015-02-01' },
+    ],
+  },
+  {
+    profile: {
+      id: 'maison-europe-nimes',
+      website: 'https://www.maison-europe-nimes.eu',
+      address: '1 place du Château, Nîmes',
+      foundedYear: 1966,
+      sources: [{ url: 'https://www.maison-europe-nimes.eu', title: 'Maison de l’Europe de Nîmes' }],
+    },
+    town: 'Nîmes',
+    members: [
+      { id: 'maison-europe-nimes-m-1', kind: MemberKind.ORGANISATION, name: 'Cercle des jeunes Européens du Gard (demo)', role: 'local partner' },
+      { id: 'maison-europe-nimes-m-2', kind: MemberKind.PERSON, name: 'Julien Fabre', role: 'volunteer', since: '2015-09-27' },
+    ],
+  },
+  {
+    profile: {
+      id: 'centre-europeen-robert-schuman',
+      website: 'https://www.centre-robert-schuman.org',
+      address: 'Maison de Robert Schuman, 8 rue Robert Schuman, 57160 Scy-Chazelles',
+      foundedYear: 2000,
+      sources: [{ url: 'https://www.centre-robert-schuman.org', title: 'Centre européen Robert Schuman' }],
+    },
+    town: 'Scy-Chazelles',
+    members: [
+      { id: 'centre-europeen-robert-schuman-m-1', kind: MemberKind.ORGANISATION, name: 'Atelier d’écriture de Metz (demo)', role: 'local partner' },
+      { id: 'centre-europeen-robert-schuman-m-2', kind: MemberKind.PERSON, name: 'Claire Lambert', role: 'teacher', since: '2016-01-15' },
+    ],
+  },
+  {
+    profile: {
+      id: 'europski-dom-dubrovnik',
+      website: 'http://edd.hr',
+      sources: [{ url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart', title: 'Završio projekt CitiPart' }],
+    },
+    town: 'Dubrovnik',
+    members: [
+      { id: 'europski-dom-dubrovnik-m-1', kind: MemberKind.ORGANISATION, name: 'Udruga mladih Dubrovnik (demo)', role: 'local partner' },
+      { id: 'europski-dom-dubrovnik-m-2', kind: MemberKind.PERSON, name: 'Ivana Marić', role: 'journalist', since: '2015-09-27' },
+    ],
+  },
+];

@@ -1,0 +1,15 @@
+import { PartnerType } from '@citipart/schema';
+import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
+import { Foundation } from './foundation.entity';
+import { Migration20261127000100FoundationProfile } from './migrations/Migration20261127000100FoundationProfile';
+import { foundationsDataset } from './seed/foundations.data';
+
+export const foundationsSubgraph = definePartnerTypeSubgraph({
+  name: 'foundations',
+  defaultPort: 4004,
+  defaultSchema: 'foundations',
+  partnerType: PartnerType.FOUNDATION,
+  profile: Foundation,
+  migrations: [Migration20261127000100FoundationProfile],
+  dataset: foundationsDataset,
+});

@@ -1,0 +1,2 @@
+export { Foundation } from './foundation.entity';
+export { foundationsSubgraph } from './foundations.subgraph';

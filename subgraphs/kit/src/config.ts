@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Reads and validates a service's environment once, at start, and reports every problem
+ * together. Nothing else in the code reads `process.env`.
+ */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv, service: string): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new Error(`Invalid configuration for ${service}:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const sqlIdentifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
+
+export interface SubgraphConfig {
+  port: number;
+  /** Where the subgraph's PostgreSQL lives. */
+  databaseUrl: string;
+  /** The PostgreSQL schema that holds this subgraph's tables and nothing else. */
+  databaseSchema: string;
+  /** Apply pending migrations before listening (the default; turn off when a deploy step migrates). */
+  migrateOnStart: boolean;
+  /** Load the built-in dataset into an empty schema before listening. */
+  seedOnStart: boolean;
+  /** Log every SQL statement (debugging). */
+  logSql: boolean;
+}
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+/** The variables every subgraph reads; defaults give the local setup of ARCHITECTURE.md. */
+export function loadSubgraphConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: { name: string; port: number; schema: string },
+): SubgraphConfig {
+  const schema = z.object({
+    PORT: port(defaults.port),
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/citipart'),
+    DATABASE_SCHEMA: sqlIdentifier.default(defaults.schema),
+    MIGRATE_ON_START: booleanFlag(true),
+    SEED_ON_START: booleanFlag(false),
+    LOG_SQL: booleanFlag(false),
+  });
+  const parsed = parseEnv(schema, env, defaults.name);
+  return {
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    databaseSchema: parsed.DATABASE_SCHEMA,
+    migrateOnStart: parsed.MIGRATE_ON_START,
+    seedOnStart: parsed.SEED_ON_START,
+    logSql: parsed.LOG_SQL,
+  };
+}

@@ -1,0 +1,74 @@
+import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { ActivityKind, DateScalar, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A local activity of one partner. Each partner-type subgraph keeps its own `activity`
+ * table (same shape, its own schema); the GraphQL type is @shareable and identical in all
+ * four. `partner` and `presentedAt` are resolved in activity.resolver.ts.
+ */
+@ObjectType({ description: "A partner's local activity on one of the network's themes." })
+@Directive('@shareable')
+@Entity({ tableName: 'activity' })
+@Index({ properties: ['partnerId', 'startsOn', 'id'] })
+export class Activity {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  /** The roster id of the partner; the partner itself is an entity of the network subgraph. */
+  @Property({ type: 'text' })
+  partnerId!: string;
+
+  @Field(() => ActivityKind)
+  @Enum({ items: () => ActivityKind })
+  kind!: ActivityKind;
+
+  @Field(() => Theme)
+  @Enum({ items: () => Theme })
+  theme!: Theme;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  town?: string | null;
+
+  @Field(() => ParticipantCount, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  participants?: ParticipantCount | null;
+
+  /** Id of the multilateral meeting where the results were presented (owned by the network). */
+  @Property({ type: 'text', nullable: true })
+  presentedAtId?: string | null;
+
+  @Field(() => Boolean, { description: 'True for sample data that is not a documented fact.' })
+  @Property({ default: false })
+  demo: boolean & Opt = false;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: Source[] & Opt = [];
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}
+
+export const ActivityConnection = connectionType('Activity', () => Activity);

@@ -1,0 +1,44 @@
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { type Page, Source } from '@citipart/schema';
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { ActivityConnection, type Activity } from './activity.entity';
+import { MemberConnection, type Member } from './member.entity';
+
+/**
+ * What a partner-type subgraph knows of a partner: its `Partner` fields and the stored
+ * profile every type shares. Each subgraph's own type (City, Foundation, ...) extends this
+ * class with its profile fields and is stored in that subgraph's `profile` table.
+ *
+ * As a GraphQL interface it is the plain `interface Partner` of a partner-type subgraph;
+ * the network subgraph owns the entity interface (`@key`) with the roster fields, and
+ * composition merges the two. Implementations are listed by each subgraph (orphanedTypes),
+ * not registered automatically, because all four types share this class in one process.
+ */
+@InterfaceType('Partner', { autoRegisterImplementations: false })
+@Entity({ abstract: true })
+export abstract class PartnerProfile {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "The organisation's web site." })
+  @Property({ type: 'text', nullable: true })
+  website?: string | null;
+
+  @Field(() => [Source], { description: 'Where the facts about this partner come from.' })
+  @Property({ type: 'json' })
+  sources: Source[] & Opt = [];
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  // Resolved in partner-profile.resolver.ts, batched over all partners of a request.
+  @Field(() => MemberConnection)
+  members!: Page<Member> & Opt;
+
+  @Field(() => ActivityConnection)
+  activities!: Page<Activity> & Opt;
+}

@@ -1,0 +1,95 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { Page } from '@citipart/schema';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../context';
+import { PageArgs } from '../page.args';
+import { checkFirst, loadPages } from '../pagination';
+import { ActivityArgs } from './activity.args';
+import { Activity, ActivityConnection } from './activity.entity';
+import { MeetingReference } from './meeting.reference';
+import { Member, MemberConnection } from './member.entity';
+import { PartnerProfile } from './partner-profile.entity';
+
+/** The context of a partner-type subgraph: which profile class this subgraph stores. */
+export interface PartnerTypeContext extends SubgraphContext {
+  profileEntity: EntityClass<PartnerProfile>;
+}
+
+/**
+ * Loads partners' profiles by id, one query per batch. A partner on the roster that has no
+ * profile row yet (registered after the seed) still resolves, with an empty profile, so its
+ * members and activities can be asked for.
+ */
+export function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
+  return ctx.loaders
+    .get<string, PartnerProfile>('profile', null, async (ids) => {
+      const found = await ctx.em.find(ctx.profileEntity, { id: { $in: [...ids] } });
+      const byId = new Map(found.map((profile) => [profile.id, profile]));
+      return ids.map((key) => byId.get(key) ?? ctx.em.create(ctx.profileEntity, { id: key }, { persist: false }));
+    })
+    .load(id);
+}
+
+@Resolver(() => PartnerProfile)
+export class PartnerProfileResolver {
+  @FieldResolver(() => MemberConnection, { description: "The partner's members, by name." })
+  members(@Root() partner: PartnerProfile, @Args() args: PageArgs, @Ctx() ctx: PartnerTypeContext) {
+    const first = checkFirst(args.first);
+    const after = args.after;
+    return ctx.loaders
+      .get<string, Page<Member>>('members', { first, after }, async (ids) => {
+        const pages = await loadPages(ctx.em, Member, {
+          table: 'member',
+          partitionBy: 'partner_id',
+          parents: ids,
+          orderBy: ['name', 'id'],
+          first,
+          after,
+        });
+        return ids.map((id) => pages.get(id)!);
+      })
+      .load(partner.id);
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: "The partner's local activities, by start date." })
+  activities(@Root() partner: PartnerProfile, @Args() args: ActivityArgs, @Ctx() ctx: PartnerTypeContext) {
+    const first = checkFirst(args.first);
+    const { after, filter } = args;
+    return ctx.loaders
+      .get<string, Page<Activity>>('activities', { filter, first, after }, async (ids) => {
+        const pages = await loadPages(ctx.em, Activity, {
+          table: 'activity',
+          partitionBy: 'partner_id',
+          parents: ids,
+          orderBy: ['starts_on', 'id'],
+          first,
+          after,
+          where: (query) => {
+            if (filter?.theme) query.where('theme', filter.theme);
+            if (filter?.kind) query.where('kind', filter.kind);
+            if (filter?.from) query.where('starts_on', '>=', filter.from);
+            if (filter?.to) query.where('starts_on', '<=', filter.to);
+            if (filter?.presentedAt) query.where('presented_at_id', filter.presentedAt);
+          },
+        });
+        return ids.map((id) => pages.get(id)!);
+      })
+      .load(partner.id);
+  }
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @FieldResolver(() => PartnerProfile, { description: 'The partner that ran the activity.' })
+  partner(@Root() activity: Activity, @Ctx() ctx: PartnerTypeContext): Promise<PartnerProfile> {
+    return loadProfile(ctx, activity.partnerId);
+  }
+
+  @FieldResolver(() => MeetingReference, {
+    nullable: true,
+    description: 'The multilateral meeting where the results were presented.',
+  })
+  presentedAt(@Root() activity: Activity): MeetingReference | null {
+    return activity.presentedAtId ? { id: activity.presentedAtId } : null;
+  }
+}

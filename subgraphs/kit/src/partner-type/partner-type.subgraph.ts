@@ -1,0 +1,89 @@
+import { PARTNER_TYPENAME, type PartnerType, buildFederatedSchema } from '@citipart/schema';
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertMissing } from '../seed';
+import type { SubgraphDefinition } from '../subgraph';
+import { Activity } from './activity.entity';
+import { demoActivities } from './demo-activities';
+import { MeetingReference } from './meeting.reference';
+import { Member } from './member.entity';
+import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
+import { PartnerProfile } from './partner-profile.entity';
+import {
+  ActivityResolver,
+  PartnerProfileResolver,
+  type PartnerTypeContext,
+  loadProfile,
+} from './partner-profile.resolver';
+
+/** One partner of the built-in dataset, as a partner-type subgraph stores it. */
+export interface PartnerSeed<P extends PartnerProfile> {
+  profile: RequiredEntityData<P> & { id: string };
+  /** The partner's town, used by its demo activities (the roster itself is the network's). */
+  town: string;
+  /** Documented activities, with sources (demo: false). */
+  activities?: Omit<RequiredEntityData<Activity>, 'partnerId'>[];
+  /** Local partner organisations and fictional people: stored as demo data. */
+  members: Omit<RequiredEntityData<Member>, 'partnerId' | 'demo'>[];
+}
+
+export interface PartnerTypeSubgraphOptions<P extends PartnerProfile> {
+  name: string;
+  defaultPort: number;
+  defaultSchema: string;
+  partnerType: PartnerType;
+  /** The type's class: entity of the `profile` table and GraphQL object type in one. */
+  profile: EntityClass<P>;
+  /** The subgraph's own migrations, applied after the kit's members and activities tables. */
+  migrations: MigrationObject[];
+  dataset: PartnerSeed<P>[];
+}
+
+const KIT_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261127000000PartnerKit', class: Migration20261127000000PartnerKit },
+];
+
+/**
+ * Everything a partner-type subgraph is, from the few things that make it different: its
+ * type, its profile class, its migrations and its data.
+ */
+export function definePartnerTypeSubgraph<P extends PartnerProfile>(options: PartnerTypeSubgraphOptions<P>): SubgraphDefinition {
+  const typeName = PARTNER_TYPENAME[options.partnerType];
+  const profileEntity = options.profile as unknown as EntityClass<PartnerProfile>;
+  return {
+    name: options.name,
+    defaultPort: options.defaultPort,
+    defaultSchema: options.defaultSchema,
+    entities: [Activity, Member, options.profile],
+    migrations: [...KIT_MIGRATIONS, ...options.migrations],
+    buildSchema: () =>
+      buildFederatedSchema({
+        resolvers: [PartnerProfileResolver, ActivityResolver],
+        orphanedTypes: [options.profile as unknown as Function, MeetingReference],
+        referenceResolvers: {
+          [typeName]: {
+            __resolveReference: (reference: { id: string }, context: PartnerTypeContext) => loadProfile(context, reference.id),
+          },
+        },
+      }),
+    extendContext: (context): PartnerTypeContext => ({ ...context, profileEntity }),
+    seed: (em) => seedPartnerType(em, options.profile, options.dataset),
+    hasData: async (em: EntityManager) => (await em.count(options.profile)) > 0,
+  };
+}
+
+async function seedPartnerType<P extends PartnerProfile>(em: EntityManager, profile: EntityClass<P>, dataset: PartnerSeed<P>[]) {
+  const activities = dataset.flatMap((partner) => [
+    ...(partner.activities ?? []).map((activity) => ({ ...activity, partnerId: partner.profile.id })),
+    ...demoActivities(partner.profile.id, partner.town),
+  ]);
+  const members = dataset.flatMap((partner) =>
+    partner.members.map((member) => ({ ...member, partnerId: partner.profile.id, demo: true })),
+  );
+  return {
+    profile: await insertMissing(em, profile, dataset.map((partner) => partner.profile)),
+    activity: await insertMissing(em, Activity, activities as RequiredEntityData<Activity>[]),
+    member: await insertMissing(em, Member, members),
+  };
+}

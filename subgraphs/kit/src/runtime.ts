@@ -1,0 +1,4 @@
+// What any service of the graph needs at start, without the database layer: the gateway
+// imports this entry point only.
+export * from './config';
+export * from './log';

@@ -1,0 +1,69 @@
+import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  CountryCodeScalar,
+  DateScalar,
+  MeetingKind,
+  ParticipantCount,
+  Source,
+  Theme,
+  connectionType,
+} from '@citipart/schema';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** A multilateral meeting of the network. host and delegations: meeting.resolver.ts. */
+@ObjectType({ description: 'A multilateral meeting of the partners.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'meeting' })
+@Index({ properties: ['startsOn', 'id'] })
+export class Meeting {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Field(() => MeetingKind)
+  @Enum({ items: () => MeetingKind })
+  kind!: MeetingKind;
+
+  @Field(() => Theme, { nullable: true, description: 'Null for the kick-off and the closing conference.' })
+  @Enum({ items: () => Theme, nullable: true })
+  theme?: Theme | null;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  town!: string;
+
+  @Field(() => CountryCodeScalar)
+  @Property({ type: 'text' })
+  countryCode!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  @Property({ type: 'text' })
+  hostId!: string;
+
+  @Field(() => ParticipantCount)
+  @Property({ type: 'json' })
+  participants!: ParticipantCount;
+
+  @Field(() => [Source])
+  @Property({ type: 'json' })
+  sources: Source[] & Opt = [];
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}
+
+export const MeetingConnection = connectionType('Meeting', () => Meeting);

@@ -1,0 +1,32 @@
+import { CountryCodeScalar } from '@citipart/schema';
+import type { SubgraphContext } from '@citipart/subgraph-kit';
+import { Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { NetworkInfo } from './network.entity';
+import { Partner } from './partner.entity';
+
+export const NETWORK_ID = 'citipart';
+
+@Resolver(() => NetworkInfo)
+export class NetworkResolver {
+  @Query(() => NetworkInfo, { description: 'The network: its title, period, themes and funding.' })
+  async network(@Ctx() ctx: SubgraphContext): Promise<NetworkInfo> {
+    const network = await ctx.em.findOne(NetworkInfo, { id: NETWORK_ID });
+    if (!network) throw new Error('The network row is missing: run the seed');
+    return network;
+  }
+
+  @FieldResolver(() => [CountryCodeScalar], { description: 'Distinct partner countries, sorted.' })
+  async countries(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+    const rows = await ctx.em
+      .createQueryBuilder(Partner)
+      .select('countryCode', true)
+      .orderBy({ countryCode: 'asc' })
+      .execute('all');
+    return rows.map((row) => row.countryCode);
+  }
+
+  @FieldResolver(() => Int)
+  partnerCount(@Ctx() ctx: SubgraphContext): Promise<number> {
+    return ctx.em.count(Partner);
+  }
+}

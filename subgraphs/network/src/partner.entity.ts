@@ -1,0 +1,86 @@
+import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  CountryCodeScalar,
+  LegalForm,
+  PARTNER_TYPENAME,
+  PartnerRole,
+  PartnerType,
+  connectionType,
+} from '@citipart/schema';
+import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Meeting } from './meeting.entity';
+
+/**
+ * A partner on the roster: the entity interface `Partner` of the graph, keyed by id. The
+ * partner-type subgraphs add website, members, activities and profile fields to its four
+ * implementations.
+ */
+@InterfaceType('Partner', {
+  description: 'An organisation of the network.',
+  resolveType: (partner: Partner) => PARTNER_TYPENAME[partner.type],
+  autoRegisterImplementations: false,
+})
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'partner' })
+@Index({ properties: ['name', 'id'] })
+export class Partner {
+  @Field(() => ID, { description: 'Stable slug, e.g. "europski-dom-dubrovnik".' })
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Field(() => PartnerType)
+  @Enum({ items: () => PartnerType })
+  type!: PartnerType;
+
+  @Field({ description: "Official name, in the organisation's own language." })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => CountryCodeScalar)
+  @Property({ type: 'text' })
+  countryCode!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  town!: string;
+
+  @Field(() => PartnerRole)
+  @Enum({ items: () => PartnerRole })
+  role!: PartnerRole;
+
+  @Field(() => LegalForm)
+  @Enum({ items: () => LegalForm })
+  legalForm!: LegalForm;
+
+  // Resolved in partner.resolver.ts, one query for all partners of a request.
+  @Field(() => [Meeting], { description: 'Meetings this partner hosted, by date.' })
+  hostedMeetings!: Meeting[] & Opt;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}
+
+// The four implementations, as the roster sees them; each is an entity in its own
+// partner-type subgraph too.
+@ObjectType('City', { implements: Partner })
+@Directive('@key(fields: "id")')
+export class RosterCity extends Partner {}
+
+@ObjectType('EuropeanHouse', { implements: Partner })
+@Directive('@key(fields: "id")')
+export class RosterEuropeanHouse extends Partner {}
+
+@ObjectType('Foundation', { implements: Partner })
+@Directive('@key(fields: "id")')
+export class RosterFoundation extends Partner {}
+
+@ObjectType('YouthAssociation', { implements: Partner })
+@Directive('@key(fields: "id")')
+export class RosterYouthAssociation extends Partner {}
+
+export const ROSTER_TYPES = [RosterCity, RosterEuropeanHouse, RosterFoundation, RosterYouthAssociation];
+
+export const PartnerConnection = connectionType('Partner', () => Partner);

@@ -1,0 +1,2 @@
+export { YouthAssociation } from './youth-association.entity';
+export { youthAssociationsSubgraph } from './youth-associations.subgraph';
