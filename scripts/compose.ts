@@ -41,14 +41,20 @@ async function main(check: boolean): Promise<number> {
     }
   }
   for (const hint of result.hints ?? []) process.stderr.write(`hint: ${hint.toString()}\n`);
-  process.stdout.write(check ? `schema/: ${files.length - stale} of ${files.length} files up to date\n` : `wrote ${files.length} files to schema/\n`);
+  process.stdout.write(
+    check
+      ? `schema/: ${files.length - stale} of ${files.length} files up to date\n`
+      : `wrote ${files.length} files to schema/\n`,
+  );
   return stale ? 1 : 0;
 }
 
 main(process.argv.includes('--check')).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`compose failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `compose failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

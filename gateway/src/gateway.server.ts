@@ -31,6 +31,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // The entry handles signals and stops the server and its database in order.
+    stopOnTerminationSignals: false,
     // Errors from subgraphs that are down carry their internal URL; the masker keeps only
     // what describes the client's request.
     formatError: createErrorMasker((message, error) => log('gateway', message, error)),

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     const gateway = createGatewayServer({ supergraphSdl, subgraphUrls: config.subgraphUrls });
     const url = await gateway.listen(config.port);
     log('gateway', `graph at ${url}, explorer at ${url.replace(/graphql$/, '')}`);
+    process.send?.({ type: 'ready', service: 'gateway', url });
     let stopping = false;
     const stop = async (reason: string) => {
       if (stopping) return;

@@ -49,8 +49,14 @@ export enum MemberKind {
 
 registerEnumType(PartnerType, { name: 'PartnerType', description: 'The four kinds of partner in the network.' });
 registerEnumType(PartnerRole, { name: 'PartnerRole' });
-registerEnumType(LegalForm, { name: 'LegalForm', description: 'What the organisation is in law, apart from how the network groups it.' });
-registerEnumType(Theme, { name: 'Theme', description: 'The three fundamental values of the EU the network worked on.' });
+registerEnumType(LegalForm, {
+  name: 'LegalForm',
+  description: 'What the organisation is in law, apart from how the network groups it.',
+});
+registerEnumType(Theme, {
+  name: 'Theme',
+  description: 'The three fundamental values of the EU the network worked on.',
+});
 registerEnumType(MeetingKind, { name: 'MeetingKind' });
 registerEnumType(CountQualifier, {
   name: 'CountQualifier',

@@ -36,7 +36,7 @@ const CLIENT_CODES = new Set<string>([
 function clientCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
   const original = unwrapResolverError(error);
   // A scalar rejecting a value reports BAD_USER_INPUT; Apollo wraps it as a validation error.
-  const inner = original instanceof GraphQLError ? original.originalError ?? original : original;
+  const inner = original instanceof GraphQLError ? (original.originalError ?? original) : original;
   const innerCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;
   if (typeof innerCode === 'string' && CLIENT_CODES.has(innerCode)) return innerCode;
   const code = formatted.extensions?.code;
@@ -70,4 +70,3 @@ export function createErrorMasker(log: (message: string, error: unknown) => void
     };
   };
 }
-

@@ -7,6 +7,8 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 test('smoke', async () => {
-  const res = await graph.query(`{ network { name countries partnerCount } partners { totalCount nodes { id name ... on EuropeanHouse { website } activities(filter: {theme: TOLERANCE}) { nodes { title partner { name } } } } } meetings { nodes { id host { name } delegations { count partner { id } } } } }`);
+  const res = await graph.query(
+    `{ network { name countries partnerCount } partners { totalCount nodes { id name ... on EuropeanHouse { website } activities(filter: {theme: TOLERANCE}) { nodes { title partner { name } } } } } meetings { nodes { id host { name } delegations { count partner { id } } } } }`,
+  );
   console.log(JSON.stringify(res, null, 1));
 });

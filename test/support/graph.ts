@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGatewayServer, type GatewayServer } from '@citipart/gateway';
-import { type SubgraphDefinition, type SubgraphServer, createSubgraphServer, migrate, openDatabase } from '@citipart/subgraph-kit';
+import {
+  type SubgraphDefinition,
+  type SubgraphServer,
+  createSubgraphServer,
+  migrate,
+  openDatabase,
+} from '@citipart/subgraph-kit';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase } from './database';
 
@@ -34,7 +40,11 @@ export interface TestGraphOptions {
   onSql?: (subgraph: string, sql: string) => void;
 }
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -47,14 +47,7 @@ export function loadSubgraphConfig(
   env: NodeJS.ProcessEnv,
   defaults: { name: string; port: number; schema: string },
 ): SubgraphConfig {
-  const schema = z.object({
-    PORT: port(defaults.port),
-    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/citipart'),
-    DATABASE_SCHEMA: sqlIdentifier.default(defaults.schema),
-    MIGRATE_ON_START: booleanFlag(true),
-    SEED_ON_START: booleanFlag(false),
-    LOG_SQL: booleanFlag(false),
-  });
+  const schema = subgraphEnvSchema(defaults);
   const parsed = parseEnv(schema, env, defaults.name);
   return {
     port: parsed.PORT,
@@ -65,3 +58,17 @@ export function loadSubgraphConfig(
     logSql: parsed.LOG_SQL,
   };
 }
+
+function subgraphEnvSchema(defaults: { port: number; schema: string }) {
+  return z.object({
+    PORT: port(defaults.port),
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/citipart'),
+    DATABASE_SCHEMA: sqlIdentifier.default(defaults.schema),
+    MIGRATE_ON_START: booleanFlag(true),
+    SEED_ON_START: booleanFlag(false),
+    LOG_SQL: booleanFlag(false),
+  });
+}
+
+/** The names of the variables a subgraph reads (the compose file must set them). */
+export const SUBGRAPH_ENV_VARIABLES = Object.keys(subgraphEnvSchema({ port: 0, schema: 'x' }).shape);

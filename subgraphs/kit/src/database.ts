@@ -1,4 +1,10 @@
-import { DefaultLogger, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
+import {
+  DefaultLogger,
+  type EntityClass,
+  type LoggerOptions,
+  type LogContext,
+  type MigrationObject,
+} from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 

@@ -34,6 +34,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const service = await createSubgraphServer(definition, orm);
     const url = await service.listen(config.port);
     log(name, `ready at ${url}`);
+    process.send?.({ type: 'ready', service: name, url });
 
     let stopping = false;
     const stop = async (reason: string) => {

@@ -24,7 +24,8 @@ export function encodeCursor(key: readonly unknown[]): string {
 }
 
 export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
-  const malformed = () => userInputError(`"${field}" is not a cursor this list gave out: ${JSON.stringify(cursor)}.`, field);
+  const malformed = () =>
+    userInputError(`"${field}" is not a cursor this list gave out: ${JSON.stringify(cursor)}.`, field);
   if (!/^[A-Za-z0-9_-]{1,512}$/.test(cursor)) throw malformed();
   let key: unknown;
   try {
@@ -105,25 +106,30 @@ function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | 
   const filtered = knex
     .withSchema(em.config.get('schema') as string)
     .from(query.table)
-    .select('*', query.partitionBy ? knex.raw('??::text as __parent', [query.partitionBy]) : knex.raw("'' as __parent"));
+    .select(
+      '*',
+      query.partitionBy ? knex.raw('??::text as __parent', [query.partitionBy]) : knex.raw("'' as __parent"),
+    );
   if (query.partitionBy) filtered.whereIn(query.partitionBy, [...query.parents]);
   query.where?.(filtered);
 
   const isAfter = after ? knex.raw(`(${order}) > (${after.map(() => '?').join(', ')})`, after) : knex.raw('true');
-  const ranked = knex
-    .from(filtered.as('f'))
-    .select(
-      'f.*',
-      knex.raw('? as __after', [isAfter]),
-      knex.raw('count(*) over (partition by __parent) as __total'),
-      knex.raw('count(*) filter (where ?) over (partition by __parent) as __remaining', [isAfter]),
-      // Rows after the cursor are numbered first; the first row of a parent is kept either way.
-      knex.raw(`row_number() over (partition by __parent order by not ?, ${order}) as __rank`, [isAfter]),
-    );
+  const ranked = knex.from(filtered.as('f')).select(
+    'f.*',
+    knex.raw('? as __after', [isAfter]),
+    knex.raw('count(*) over (partition by __parent) as __total'),
+    knex.raw('count(*) filter (where ?) over (partition by __parent) as __remaining', [isAfter]),
+    // Rows after the cursor are numbered first; the first row of a parent is kept either way.
+    knex.raw(`row_number() over (partition by __parent order by not ?, ${order}) as __rank`, [isAfter]),
+  );
   return knex
     .from(ranked.as('r'))
     .select('*')
-    .where((where) => where.where('__rank', '=', 1).orWhere((page) => page.where('__after', true).andWhere('__rank', '<=', query.first)))
+    .where((where) =>
+      where
+        .where('__rank', '=', 1)
+        .orWhere((page) => page.where('__after', true).andWhere('__rank', '<=', query.first)),
+    )
     .orderBy(['__parent', ...query.orderBy]);
 }
 

@@ -48,6 +48,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, orm: 
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The entry handles signals and stops the server and its database in order.
+    stopOnTerminationSignals: false,
     formatError: createErrorMasker((message, error) => log(definition.name, message, error)),
     plugins: [
       // Subgraphs answer the gateway, not browsers; tracing is not collected here.

@@ -29,7 +29,11 @@ export function loadMeeting(ctx: SubgraphContext, id: string): Promise<Meeting |
 export function loadHostedMeetings(ctx: SubgraphContext, partnerId: string): Promise<Meeting[]> {
   return ctx.loaders
     .get<string, Meeting[]>('hostedMeetings', null, async (ids) => {
-      const found = await ctx.em.find(Meeting, { hostId: { $in: [...ids] } }, { orderBy: { startsOn: 'asc', id: 'asc' } });
+      const found = await ctx.em.find(
+        Meeting,
+        { hostId: { $in: [...ids] } },
+        { orderBy: { startsOn: 'asc', id: 'asc' } },
+      );
       return ids.map((key) => found.filter((meeting) => meeting.hostId === key));
     })
     .load(partnerId);

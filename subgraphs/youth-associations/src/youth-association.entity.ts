@@ -2,7 +2,10 @@ import { Entity, Property } from '@mikro-orm/core';
 import { PartnerProfile } from '@citipart/subgraph-kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('YouthAssociation', { implements: PartnerProfile, description: 'An association run by and for young people.' })
+@ObjectType('YouthAssociation', {
+  implements: PartnerProfile,
+  description: 'An association run by and for young people.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'profile' })
 export class YouthAssociation extends PartnerProfile {

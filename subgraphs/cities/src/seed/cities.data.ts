@@ -18,9 +18,25 @@ export const citiesDataset: PartnerSeed<City>[] = [
     },
     town: 'Sosnowiec',
     members: [
-      { id: 'miasto-sosnowiec-m-1', kind: MemberKind.ORGANISATION, name: 'Klub Seniora Sosnowiec (demo)', role: 'local partner' },
-      { id: 'miasto-sosnowiec-m-2', kind: MemberKind.ORGANISATION, name: 'Młodzieżowa Rada Miasta (demo)', role: 'local partner' },
-      { id: 'miasto-sosnowiec-m-3', kind: MemberKind.PERSON, name: 'Anna Kowalczyk', role: 'project officer', since: '2015-09-01' },
+      {
+        id: 'miasto-sosnowiec-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Klub Seniora Sosnowiec (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'miasto-sosnowiec-m-2',
+        kind: MemberKind.ORGANISATION,
+        name: 'Młodzieżowa Rada Miasta (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'miasto-sosnowiec-m-3',
+        kind: MemberKind.PERSON,
+        name: 'Anna Kowalczyk',
+        role: 'project officer',
+        since: '2015-09-01',
+      },
     ],
   },
 ];

@@ -12,7 +12,10 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
       europeDirectCentre: true,
       sources: [
         { url: 'http://www.citipart.eu/project/', title: 'CitiPart: the project' },
-        { url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html', title: 'CitiPart: local activities on tolerance' },
+        {
+          url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html',
+          title: 'CitiPart: local activities on tolerance',
+        },
       ],
     },
     town: 'Saint-Germain-en-Laye',
@@ -29,14 +32,33 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
         presentedAtId: MEETING_ID.tolerance,
         demo: false,
         sources: [
-          { url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html', title: 'CitiPart: local activities on tolerance' },
+          {
+            url: 'https://archives.maisoneurope78.eu/CitiPart_local_tolerance.html',
+            title: 'CitiPart: local activities on tolerance',
+          },
         ],
       },
     ],
     members: [
-      { id: 'maison-europe-yvelines-m-1', kind: MemberKind.ORGANISATION, name: 'Lycée des Coteaux (demo)', role: 'local partner' },
-      { id: 'maison-europe-yvelines-m-2', kind: MemberKind.ORGANISATION, name: 'Compagnie du Forum (demo)', role: 'forum-theatre troupe' },
-      { id: 'maison-europe-yvelines-m-3', kind: MemberKind.PERSON, name: 'Camille Moreau', role: 'project coordinator', since: '2015-02-01' },
+      {
+        id: 'maison-europe-yvelines-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Lycée des Coteaux (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'maison-europe-yvelines-m-2',
+        kind: MemberKind.ORGANISATION,
+        name: 'Compagnie du Forum (demo)',
+        role: 'forum-theatre troupe',
+      },
+      {
+        id: 'maison-europe-yvelines-m-3',
+        kind: MemberKind.PERSON,
+        name: 'Camille Moreau',
+        role: 'project coordinator',
+        since: '2015-02-01',
+      },
     ],
   },
   {
@@ -49,8 +71,19 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
     },
     town: 'Nîmes',
     members: [
-      { id: 'maison-europe-nimes-m-1', kind: MemberKind.ORGANISATION, name: 'Cercle des jeunes Européens du Gard (demo)', role: 'local partner' },
-      { id: 'maison-europe-nimes-m-2', kind: MemberKind.PERSON, name: 'Julien Fabre', role: 'volunteer', since: '2015-09-27' },
+      {
+        id: 'maison-europe-nimes-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Cercle des jeunes Européens du Gard (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'maison-europe-nimes-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Julien Fabre',
+        role: 'volunteer',
+        since: '2015-09-27',
+      },
     ],
   },
   {
@@ -63,20 +96,44 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
     },
     town: 'Scy-Chazelles',
     members: [
-      { id: 'centre-europeen-robert-schuman-m-1', kind: MemberKind.ORGANISATION, name: 'Atelier d’écriture de Metz (demo)', role: 'local partner' },
-      { id: 'centre-europeen-robert-schuman-m-2', kind: MemberKind.PERSON, name: 'Claire Lambert', role: 'teacher', since: '2016-01-15' },
+      {
+        id: 'centre-europeen-robert-schuman-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Atelier d’écriture de Metz (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'centre-europeen-robert-schuman-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Claire Lambert',
+        role: 'teacher',
+        since: '2016-01-15',
+      },
     ],
   },
   {
     profile: {
       id: 'europski-dom-dubrovnik',
       website: 'http://edd.hr',
-      sources: [{ url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart', title: 'Završio projekt CitiPart' }],
+      sources: [
+        { url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart', title: 'Završio projekt CitiPart' },
+      ],
     },
     town: 'Dubrovnik',
     members: [
-      { id: 'europski-dom-dubrovnik-m-1', kind: MemberKind.ORGANISATION, name: 'Udruga mladih Dubrovnik (demo)', role: 'local partner' },
-      { id: 'europski-dom-dubrovnik-m-2', kind: MemberKind.PERSON, name: 'Ivana Marić', role: 'journalist', since: '2015-09-27' },
+      {
+        id: 'europski-dom-dubrovnik-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Udruga mladih Dubrovnik (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'europski-dom-dubrovnik-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Ivana Marić',
+        role: 'journalist',
+        since: '2015-09-27',
+      },
     ],
   },
 ];

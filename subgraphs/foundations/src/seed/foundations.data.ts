@@ -12,13 +12,27 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
       patron: 'Robert Schuman',
       sources: [
         { url: 'https://www.schuman.pl', title: 'Polska Fundacja im. Roberta Schumana' },
-        { url: 'http://www.citipart.eu/multilateral-meeting-about-solidarity-in-warsaw-pl/', title: 'CitiPart: meeting about solidarity in Warsaw' },
+        {
+          url: 'http://www.citipart.eu/multilateral-meeting-about-solidarity-in-warsaw-pl/',
+          title: 'CitiPart: meeting about solidarity in Warsaw',
+        },
       ],
     },
     town: 'Warsaw',
     members: [
-      { id: 'polska-fundacja-roberta-schumana-m-1', kind: MemberKind.ORGANISATION, name: 'Szkolny Klub Europejski (demo)', role: 'local partner' },
-      { id: 'polska-fundacja-roberta-schumana-m-2', kind: MemberKind.PERSON, name: 'Marta Nowak', role: 'trainer', since: '2015-09-27' },
+      {
+        id: 'polska-fundacja-roberta-schumana-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Szkolny Klub Europejski (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'polska-fundacja-roberta-schumana-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Marta Nowak',
+        role: 'trainer',
+        since: '2015-09-27',
+      },
     ],
   },
   {
@@ -27,8 +41,14 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
       foundedYear: 1991,
       foundedOn: '1991-04-17',
       sources: [
-        { url: 'https://de.wikipedia.org/wiki/Berlin-Brandenburgische_Auslandsgesellschaft', title: 'Wikipedia: Berlin-Brandenburgische Auslandsgesellschaft' },
-        { url: 'http://www.citipart.eu/multilateral-meeting-about-tolerance-in-potsdam-de/', title: 'CitiPart: meeting about tolerance in Potsdam' },
+        {
+          url: 'https://de.wikipedia.org/wiki/Berlin-Brandenburgische_Auslandsgesellschaft',
+          title: 'Wikipedia: Berlin-Brandenburgische Auslandsgesellschaft',
+        },
+        {
+          url: 'http://www.citipart.eu/multilateral-meeting-about-tolerance-in-potsdam-de/',
+          title: 'CitiPart: meeting about tolerance in Potsdam',
+        },
       ],
     },
     town: 'Potsdam',

@@ -2,6 +2,7 @@ import { PARTNER_TYPENAME, type PartnerType, buildFederatedSchema } from '@citip
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ClassType } from 'type-graphql';
 import { insertMissing } from '../seed';
 import type { SubgraphDefinition } from '../subgraph';
 import { Activity } from './activity.entity';
@@ -9,7 +10,7 @@ import { demoActivities } from './demo-activities';
 import { MeetingReference } from './meeting.reference';
 import { Member } from './member.entity';
 import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
-import { PartnerProfile } from './partner-profile.entity';
+import { type PartnerProfile } from './partner-profile.entity';
 import {
   ActivityResolver,
   PartnerProfileResolver,
@@ -48,7 +49,9 @@ const KIT_MIGRATIONS: MigrationObject[] = [
  * Everything a partner-type subgraph is, from the few things that make it different: its
  * type, its profile class, its migrations and its data.
  */
-export function definePartnerTypeSubgraph<P extends PartnerProfile>(options: PartnerTypeSubgraphOptions<P>): SubgraphDefinition {
+export function definePartnerTypeSubgraph<P extends PartnerProfile>(
+  options: PartnerTypeSubgraphOptions<P>,
+): SubgraphDefinition {
   const typeName = PARTNER_TYPENAME[options.partnerType];
   const profileEntity = options.profile as unknown as EntityClass<PartnerProfile>;
   return {
@@ -60,10 +63,11 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile>(options: Par
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [PartnerProfileResolver, ActivityResolver],
-        orphanedTypes: [options.profile as unknown as Function, MeetingReference],
+        orphanedTypes: [options.profile as unknown as ClassType, MeetingReference],
         referenceResolvers: {
           [typeName]: {
-            __resolveReference: (reference: { id: string }, context: PartnerTypeContext) => loadProfile(context, reference.id),
+            __resolveReference: (reference: { id: string }, context: PartnerTypeContext) =>
+              loadProfile(context, reference.id),
           },
         },
       }),
@@ -73,7 +77,11 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile>(options: Par
   };
 }
 
-async function seedPartnerType<P extends PartnerProfile>(em: EntityManager, profile: EntityClass<P>, dataset: PartnerSeed<P>[]) {
+async function seedPartnerType<P extends PartnerProfile>(
+  em: EntityManager,
+  profile: EntityClass<P>,
+  dataset: PartnerSeed<P>[],
+) {
   const activities = dataset.flatMap((partner) => [
     ...(partner.activities ?? []).map((activity) => ({ ...activity, partnerId: partner.profile.id })),
     ...demoActivities(partner.profile.id, partner.town),
@@ -82,7 +90,11 @@ async function seedPartnerType<P extends PartnerProfile>(em: EntityManager, prof
     partner.members.map((member) => ({ ...member, partnerId: partner.profile.id, demo: true })),
   );
   return {
-    profile: await insertMissing(em, profile, dataset.map((partner) => partner.profile)),
+    profile: await insertMissing(
+      em,
+      profile,
+      dataset.map((partner) => partner.profile),
+    ),
     activity: await insertMissing(em, Activity, activities as RequiredEntityData<Activity>[]),
     member: await insertMissing(em, Member, members),
   };

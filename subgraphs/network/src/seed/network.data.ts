@@ -1,11 +1,4 @@
-import {
-  CountQualifier,
-  LegalForm,
-  MeetingKind,
-  PartnerRole,
-  PartnerType,
-  Theme,
-} from '@citipart/schema';
+import { CountQualifier, LegalForm, MeetingKind, PartnerRole, PartnerType, Theme } from '@citipart/schema';
 import { MEETING_ID } from '@citipart/subgraph-kit';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { Delegation } from '../delegation.entity';
@@ -38,7 +31,10 @@ const SOURCE = {
     url: 'http://www.citipart.eu/multilateral-meeting-of-the-network-last-meeting-and-reports-in-villach-a/',
     title: 'CitiPart: last meeting and reports in Villach',
   },
-  edd: { url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart', title: 'Europski dom Dubrovnik: Završio projekt CitiPart' },
+  edd: {
+    url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart',
+    title: 'Europski dom Dubrovnik: Završio projekt CitiPart',
+  },
 };
 
 export const network: RequiredEntityData<NetworkInfo> = {
@@ -49,8 +45,16 @@ export const network: RequiredEntityData<NetworkInfo> = {
   endsOn: '2017-09-26',
   themes: [Theme.SOLIDARITY, Theme.TOLERANCE, Theme.PEACE],
   funding: [
-    { programme: 'Europe for Citizens', strand: 'Strand 2: Democratic engagement and civic participation', measure: 'Measure 2.2: Networks of towns' },
-    { programme: 'Europe for Citizens', strand: 'Strand 2: Democratic engagement and civic participation', measure: 'Measure 2.3: Civil society projects' },
+    {
+      programme: 'Europe for Citizens',
+      strand: 'Strand 2: Democratic engagement and civic participation',
+      measure: 'Measure 2.2: Networks of towns',
+    },
+    {
+      programme: 'Europe for Citizens',
+      strand: 'Strand 2: Democratic engagement and civic participation',
+      measure: 'Measure 2.3: Civil society projects',
+    },
     { programme: 'Europe for Citizens', strand: 'Strand 1: European remembrance', measure: null },
   ],
   sources: [SOURCE.project, SOURCE.edd],
@@ -67,13 +71,56 @@ const partner = (
 ): RequiredEntityData<Partner> => ({ id, type, name, countryCode, town, role, legalForm });
 
 export const partners: RequiredEntityData<Partner>[] = [
-  partner('maison-europe-yvelines', PartnerType.EUROPEAN_HOUSE, "Maison de l'Europe des Yvelines", 'FR', 'Saint-Germain-en-Laye', LegalForm.ASSOCIATION, PartnerRole.COORDINATOR),
-  partner('maison-europe-nimes', PartnerType.EUROPEAN_HOUSE, "Maison de l'Europe de Nîmes", 'FR', 'Nîmes', LegalForm.ASSOCIATION),
-  partner('centre-europeen-robert-schuman', PartnerType.EUROPEAN_HOUSE, 'Centre européen Robert Schuman', 'FR', 'Scy-Chazelles', LegalForm.ASSOCIATION),
-  partner('polska-fundacja-roberta-schumana', PartnerType.FOUNDATION, 'Polska Fundacja im. Roberta Schumana', 'PL', 'Warsaw', LegalForm.FOUNDATION),
+  partner(
+    'maison-europe-yvelines',
+    PartnerType.EUROPEAN_HOUSE,
+    "Maison de l'Europe des Yvelines",
+    'FR',
+    'Saint-Germain-en-Laye',
+    LegalForm.ASSOCIATION,
+    PartnerRole.COORDINATOR,
+  ),
+  partner(
+    'maison-europe-nimes',
+    PartnerType.EUROPEAN_HOUSE,
+    "Maison de l'Europe de Nîmes",
+    'FR',
+    'Nîmes',
+    LegalForm.ASSOCIATION,
+  ),
+  partner(
+    'centre-europeen-robert-schuman',
+    PartnerType.EUROPEAN_HOUSE,
+    'Centre européen Robert Schuman',
+    'FR',
+    'Scy-Chazelles',
+    LegalForm.ASSOCIATION,
+  ),
+  partner(
+    'polska-fundacja-roberta-schumana',
+    PartnerType.FOUNDATION,
+    'Polska Fundacja im. Roberta Schumana',
+    'PL',
+    'Warsaw',
+    LegalForm.FOUNDATION,
+  ),
   partner('miasto-sosnowiec', PartnerType.CITY, 'Miasto Sosnowiec', 'PL', 'Sosnowiec', LegalForm.MUNICIPALITY),
-  partner('bbag', PartnerType.FOUNDATION, 'Berlin-Brandenburgische Auslandsgesellschaft e.V.', 'DE', 'Potsdam', LegalForm.ASSOCIATION),
-  partner('europski-dom-dubrovnik', PartnerType.EUROPEAN_HOUSE, 'Europski dom Dubrovnik', 'HR', 'Dubrovnik', LegalForm.ASSOCIATION),
+  partner(
+    'bbag',
+    PartnerType.FOUNDATION,
+    'Berlin-Brandenburgische Auslandsgesellschaft e.V.',
+    'DE',
+    'Potsdam',
+    LegalForm.ASSOCIATION,
+  ),
+  partner(
+    'europski-dom-dubrovnik',
+    PartnerType.EUROPEAN_HOUSE,
+    'Europski dom Dubrovnik',
+    'HR',
+    'Dubrovnik',
+    LegalForm.ASSOCIATION,
+  ),
   partner('gemma-villach', PartnerType.YOUTH_ASSOCIATION, 'Verein GEMMA', 'AT', 'Villach', LegalForm.ASSOCIATION),
 ];
 
@@ -160,4 +207,8 @@ export const delegations: RequiredEntityData<Delegation>[] = [
   ['gemma-villach', 3],
   ['maison-europe-nimes', 2],
   ['centre-europeen-robert-schuman', 2],
-].map(([partnerId, count]) => ({ meetingId: MEETING_ID.kickOff, partnerId: partnerId as string, count: count as number }));
+].map(([partnerId, count]) => ({
+  meetingId: MEETING_ID.kickOff,
+  partnerId: partnerId as string,
+  count: count as number,
+}));

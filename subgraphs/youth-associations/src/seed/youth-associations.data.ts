@@ -15,8 +15,19 @@ export const youthAssociationsDataset: PartnerSeed<YouthAssociation>[] = [
     },
     town: 'Villach',
     members: [
-      { id: 'gemma-villach-m-1', kind: MemberKind.ORGANISATION, name: 'Jugendzentrum Villach (demo)', role: 'local partner' },
-      { id: 'gemma-villach-m-2', kind: MemberKind.PERSON, name: 'Lena Huber', role: 'youth leader', since: '2015-09-27' },
+      {
+        id: 'gemma-villach-m-1',
+        kind: MemberKind.ORGANISATION,
+        name: 'Jugendzentrum Villach (demo)',
+        role: 'local partner',
+      },
+      {
+        id: 'gemma-villach-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Lena Huber',
+        role: 'youth leader',
+        since: '2015-09-27',
+      },
     ],
   },
 ];

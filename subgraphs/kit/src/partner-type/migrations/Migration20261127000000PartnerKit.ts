@@ -42,7 +42,9 @@ export class Migration20261127000000PartnerKit extends SchemaMigration {
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now()
     )`);
-    this.addSql(`create index "member_partner_id_name_id_index" on ${this.table('member')} ("partner_id", "name", "id")`);
+    this.addSql(
+      `create index "member_partner_id_name_id_index" on ${this.table('member')} ("partner_id", "name", "id")`,
+    );
   }
 
   override async down(): Promise<void> {

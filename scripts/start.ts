@@ -1,0 +1,108 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { log } from '@citipart/subgraph-kit/runtime';
+import { loadLocalConfig } from './local-config';
+import { openLocalDatabase, runningSupervisor, supervisorLockFile } from './local-database';
+import { SUBGRAPHS } from './subgraphs';
+
+/**
+ * `npm start`: the whole graph on one machine with nothing configured. Starts (or reuses)
+ * the database, then the five subgraphs (each migrates, and seeds an empty schema) and the
+ * gateway as separate processes, and prints the explorer's URL. Ctrl-C or SIGTERM stops
+ * everything it started, PostgreSQL included; if one service dies, all stop.
+ */
+const ROOT = join(__dirname, '..');
+
+interface Service {
+  name: string;
+  entry: string;
+  env: Record<string, string>;
+}
+
+async function claimLock(dataDir: string): Promise<string> {
+  const running = await runningSupervisor(dataDir);
+  if (running) throw new Error(`the graph is already running (npm start, pid ${running})`);
+  const lock = supervisorLockFile(dataDir);
+  await writeFile(lock, String(process.pid));
+  return lock;
+}
+
+async function main(): Promise<void> {
+  const config = loadLocalConfig(process.env);
+  await mkdir(config.dataDir, { recursive: true });
+  const lock = await claimLock(config.dataDir);
+  const database = await openLocalDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+  });
+
+  const services: Service[] = [
+    ...SUBGRAPHS.map((subgraph) => ({
+      name: subgraph.name,
+      entry: join('subgraphs', subgraph.name, 'src', 'main.ts'),
+      env: { DATABASE_URL: database.url, MIGRATE_ON_START: 'true', SEED_ON_START: 'true' },
+    })),
+    { name: 'gateway', entry: join('gateway', 'src', 'main.ts'), env: {} },
+  ];
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+
+  const stopAll = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('start', `stopping everything (${reason})`);
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database.stop();
+    await rm(lock, { force: true });
+    log('start', 'stopped');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll('SIGINT', 0));
+  process.on('SIGTERM', () => void stopAll('SIGTERM', 0));
+
+  const ready = services.map(
+    (service) =>
+      new Promise<string>((resolve) => {
+        // Each service in its own Node process, as in production; the IPC channel tells us
+        // when it is ready and lets it notice if this supervisor is killed.
+        const child = fork(join(ROOT, service.entry), [], {
+          cwd: ROOT,
+          execArgv: ['-r', '@swc-node/register'],
+          env: { ...process.env, ...service.env },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        children.set(service.name, child);
+        child.on('message', (message: { type?: string; url?: string }) => {
+          if (message.type === 'ready' && message.url) resolve(message.url);
+        });
+        child.on('exit', (code, signal) => {
+          if (!stopping) void stopAll(`${service.name} exited (${signal ?? `code ${code}`})`, 1);
+        });
+      }),
+  );
+  const urls = await Promise.all(ready);
+  const gatewayUrl = urls.at(-1)!;
+  process.stdout.write(
+    `\nCitiPart graph is up.\n  Explorer:  ${gatewayUrl.replace(/graphql$/, '')}\n  GraphQL:   ${gatewayUrl}\nPress Ctrl-C to stop.\n\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  log('start', 'failed', error);
+  process.exit(1);
+});
