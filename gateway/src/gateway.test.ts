@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gatewayEnvVariables, loadGatewayConfig } from './config';
+import { createGatewayServer, type GatewayServer } from './gateway.server';
+import { SUBGRAPH_NAMES } from './subgraph-names';
+
+// The gateway alone: it starts from the committed supergraph with no subgraph running.
+
+let gateway: GatewayServer;
+let url: string;
+beforeAll(async () => {
+  const supergraphSdl = await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+  // Routed to a port nothing listens on: every subgraph is down.
+  gateway = createGatewayServer({
+    supergraphSdl,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+  });
+  url = await gateway.listen(0);
+});
+afterAll(() => gateway?.stop());
+
+test('starts before any subgraph is up and serves the explorer on a browser GET of /', async () => {
+  const response = await fetch(url.replace(/graphql$/, ''), { headers: { accept: 'text/html' } });
+  expect(response.status).toBe(200);
+  expect(await response.text()).toMatch(/Apollo|embeddable/i);
+});
+
+test('answers at /graphql, and masks the unreachable subgraph', async () => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ network { name } }' }),
+  });
+  const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|:9\b/);
+});
+
+test('validates queries against the supergraph itself', async () => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ partners { nodes { nope } } }' }),
+  });
+  const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(body.errors[0].message).toMatch(/^Cannot query field "nope" on type "Partner"\./);
+  expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+});
+
+describe('configuration', () => {
+  test('reads the port, the supergraph path and one URL override per subgraph', () => {
+    const config = loadGatewayConfig(
+      { PORT: '4100', EUROPEAN_HOUSES_URL: 'http://houses:4003/graphql' },
+      SUBGRAPH_NAMES,
+    );
+    expect(config.port).toBe(4100);
+    expect(config.supergraphPath).toMatch(/schema[/\\]supergraph\.graphql$/);
+    expect(config.subgraphUrls).toEqual({ 'european-houses': 'http://houses:4003/graphql' });
+    expect(gatewayEnvVariables(SUBGRAPH_NAMES)).toContain('YOUTH_ASSOCIATIONS_URL');
+  });
+
+  test('reports every bad variable at once', () => {
+    expect(() => loadGatewayConfig({ PORT: 'eighty', CITIES_URL: 'not a url' }, SUBGRAPH_NAMES)).toThrow(
+      /PORT:[\s\S]*CITIES_URL:/,
+    );
+  });
+});

