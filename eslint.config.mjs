@@ -16,4 +16,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // Jest loads its global setup and teardown through a default export.
+    files: ['test/support/global-*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
 );

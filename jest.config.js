@@ -19,6 +19,8 @@ module.exports = {
     ],
   },
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
   // Test files start servers and databases of their own; two at a time suits a 2-core machine.
   maxWorkers: 2,

@@ -53,10 +53,9 @@ begin
       subgraph.role, subgraph.password
     );
     execute format('alter role %I in database %I set search_path = %I', subgraph.role, current_database(), subgraph.schema);
-    -- CREATE on the database only because each subgraph's first migration runs
-    -- `create schema if not exists`, which PostgreSQL checks against this privilege even
-    -- when the schema exists. It lets the role add schemas of its own, never touch others'.
-    execute format('grant connect, create on database %I to %I', current_database(), subgraph.role);
+    -- CONNECT only: the schema is made here, so a subgraph's migrations never need to
+    -- create one (MikroORM creates it only when it is missing).
+    execute format('grant connect on database %I to %I', current_database(), subgraph.role);
     execute format('create schema if not exists %I authorization %I', subgraph.schema, subgraph.role);
     execute format('alter schema %I owner to %I', subgraph.schema, subgraph.role);
     execute format('revoke all on schema %I from public', subgraph.schema);

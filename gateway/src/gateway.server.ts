@@ -31,6 +31,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // The graph is public and the explorer reads its schema: keep introspection on even
+    // with NODE_ENV=production (Apollo's default turns it off there).
+    introspection: true,
     // The entry handles signals and stops the server and its database in order.
     stopOnTerminationSignals: false,
     // Errors from subgraphs that are down carry their internal URL; the masker keeps only

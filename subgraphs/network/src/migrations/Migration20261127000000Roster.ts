@@ -9,7 +9,6 @@ const values = (items: object) =>
 /** The roster, the meetings with their delegations, and the network's own row. */
 export class Migration20261127000000Roster extends SchemaMigration {
   override async up(): Promise<void> {
-    this.addSql(`create schema if not exists "${this.schema}"`);
     this.addSql(`create table ${this.table('network')} (
       "id" text primary key,
       "name" text not null,

@@ -9,7 +9,6 @@ const values = (items: object) =>
 /** Members and activities: the tables every partner-type subgraph has in its own schema. */
 export class Migration20261127000000PartnerKit extends SchemaMigration {
   override async up(): Promise<void> {
-    this.addSql(`create schema if not exists "${this.schema}"`);
     this.addSql(`create table ${this.table('activity')} (
       "id" text primary key,
       "partner_id" text not null,
