@@ -1,5 +1,5 @@
-import { ActivityKind, PartnerType, Theme } from '@citipart/schema';
 import { startGraph, type TestGraph } from '../support/graph';
+import { growNetwork } from '../support/grow';
 
 // The statement count of a network-wide query must not grow with the data: every list is
 // loaded in one statement per batch, never one per parent.
@@ -13,13 +13,6 @@ const QUERY = `{
     }
   }
 }`;
-
-const SUBGRAPH_OF_TYPE: Record<PartnerType, string> = {
-  [PartnerType.CITY]: 'cities',
-  [PartnerType.EUROPEAN_HOUSE]: 'european-houses',
-  [PartnerType.FOUNDATION]: 'foundations',
-  [PartnerType.YOUTH_ASSOCIATION]: 'youth-associations',
-};
 
 let graph: TestGraph;
 const statements: Record<string, string[]> = {};
@@ -53,38 +46,11 @@ async function measure() {
   };
 }
 
-/** Adds `partnersPerType` partners of each type, each with `activities` activities and 3 members. */
-async function grow(partnersPerType: number, activities: number, round: number) {
-  const network = graph.subgraphs.get('network')!.orm.em.fork();
-  for (const type of Object.values(PartnerType)) {
-    const ids = Array.from({ length: partnersPerType }, (_, index) => `extra-${round}-${type.toLowerCase()}-${index}`);
-    await network.getConnection().execute(
-      `insert into network.partner (id, type, name, country_code, town, role, legal_form)
-       select id, ?, 'Extra ' || id, 'HR', 'Split', 'PARTNER', 'ASSOCIATION' from unnest(string_to_array(?, ',')) as id`,
-      [type, ids.join(',')],
-    );
-    const subgraph = graph.subgraphs.get(SUBGRAPH_OF_TYPE[type])!;
-    const schema = subgraph.definition.defaultSchema;
-    const connection = subgraph.orm.em.fork().getConnection();
-    await connection.execute(
-      `insert into ${schema}.activity (id, partner_id, kind, theme, title, starts_on)
-       select p || '-a' || n, p, ?, ?, 'Activity ' || n, date '2016-01-01' + n
-       from unnest(string_to_array(?, ',')) as p, generate_series(1, ?) as n`,
-      [ActivityKind.WORKSHOP, Theme.PEACE, ids.join(','), activities],
-    );
-    await connection.execute(
-      `insert into ${schema}.member (id, partner_id, kind, name)
-       select p || '-m' || n, p, 'PERSON', 'Member ' || n from unnest(string_to_array(?, ',')) as p, generate_series(1, 3) as n`,
-      [ids.join(',')],
-    );
-  }
-}
-
 test('the statement count stays the same as partners and activities grow', async () => {
   const seeded = await measure();
-  await grow(2, 100, 1); // 16 partners, most with 100 activities
+  await growNetwork(graph, 2, 100, 1); // 16 partners, most with 100 activities
   const larger = await measure();
-  await grow(4, 100, 2); // 32 partners
+  await growNetwork(graph, 4, 100, 2); // 32 partners
   const largest = await measure();
 
   expect([seeded.partners, larger.partners, largest.partners]).toEqual([8, 16, 32]);
