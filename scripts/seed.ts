@@ -1,4 +1,4 @@
-import { migrate, openDatabase } from '@citipart/subgraph-kit';
+import { migrate, openSubgraphDatabase } from '@citipart/subgraph-kit';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { loadLocalConfig } from './local-config';
 import { openLocalDatabase } from './local-database';
@@ -19,12 +19,7 @@ async function main(withSeed: boolean): Promise<void> {
   });
   try {
     for (const subgraph of SUBGRAPHS) {
-      const orm = await openDatabase({
-        url: database.url,
-        schema: subgraph.defaultSchema,
-        entities: subgraph.entities,
-        migrations: subgraph.migrations,
-      });
+      const orm = await openSubgraphDatabase(subgraph, database.url);
       try {
         const applied = await migrate(orm);
         const report = withSeed ? await orm.em.fork().transactional((em) => subgraph.seed(em)) : {};

@@ -1,4 +1,4 @@
-import { type SubgraphDefinition, migrate, openDatabase } from '@citipart/subgraph-kit';
+import { type SubgraphDefinition, migrate, openSubgraphDatabase } from '@citipart/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { tableChecksums } from '../support/checksum';
@@ -11,15 +11,6 @@ const SCHEMAS = SUBGRAPHS.map((subgraph) => subgraph.defaultSchema);
 let database: { url: string; drop: () => Promise<void> };
 const orms = new Map<string, MikroORM>();
 
-function open(subgraph: SubgraphDefinition): Promise<MikroORM> {
-  return openDatabase({
-    url: database.url,
-    schema: subgraph.defaultSchema,
-    entities: subgraph.entities,
-    migrations: subgraph.migrations,
-  });
-}
-
 const seed = (subgraph: SubgraphDefinition) =>
   orms
     .get(subgraph.name)!
@@ -28,7 +19,7 @@ const seed = (subgraph: SubgraphDefinition) =>
 
 beforeAll(async () => {
   database = await createTestDatabase('isolation');
-  for (const subgraph of SUBGRAPHS) orms.set(subgraph.name, await open(subgraph));
+  for (const subgraph of SUBGRAPHS) orms.set(subgraph.name, await openSubgraphDatabase(subgraph, database.url));
 });
 afterAll(async () => {
   for (const orm of orms.values()) await orm.close();

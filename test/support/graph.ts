@@ -7,7 +7,7 @@ import {
   type SubgraphServer,
   createSubgraphServer,
   migrate,
-  openDatabase,
+  openSubgraphDatabase,
 } from '@citipart/subgraph-kit';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase } from './database';
@@ -72,11 +72,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
   };
   try {
     for (const definition of SUBGRAPHS) {
-      const orm = await openDatabase({
-        url: database.url,
-        schema: definition.defaultSchema,
-        entities: definition.entities,
-        migrations: definition.migrations,
+      const orm = await openSubgraphDatabase(definition, database.url, {
         onSql: options.onSql && ((sql) => options.onSql!(definition.name, sql)),
       });
       await migrate(orm);

@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { SubgraphDefinition } from './subgraph';
 
 export interface DatabaseOptions {
   url: string;
@@ -60,6 +61,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     debug: options.logSql ? ['query', 'query-params'] : false,
     loggerFactory: (loggerOptions) => new SqlLogger(loggerOptions, options.onSql),
     pool: { min: 0, max: 10 },
+  });
+}
+
+/** Opens a subgraph's database: its entities and migrations, in its schema (or `options.schema`). */
+export function openSubgraphDatabase(
+  definition: SubgraphDefinition,
+  url: string,
+  options: Pick<DatabaseOptions, 'logSql' | 'onSql'> & { schema?: string } = {},
+): Promise<MikroORM> {
+  return openDatabase({
+    url,
+    schema: options.schema ?? definition.defaultSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logSql: options.logSql,
+    onSql: options.onSql,
   });
 }
 

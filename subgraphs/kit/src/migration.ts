@@ -10,6 +10,14 @@ export abstract class SchemaMigration extends Migration {
     return this.config.get('schema') as string;
   }
 
+  /** A check that `column` holds one of an enum's values: `check ("kind" in ('A', 'B'))`. */
+  protected oneOf(column: string, values: Record<string, string>): string {
+    const list = Object.values(values)
+      .map((value) => `'${value}'`)
+      .join(', ');
+    return `check ("${column}" in (${list}))`;
+  }
+
   /** `"<schema>"."<table>"`, quoted. */
   protected table(name: string): string {
     return `"${this.schema}"."${name}"`;

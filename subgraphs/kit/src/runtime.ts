@@ -2,3 +2,4 @@
 // imports this entry point only.
 export * from './config';
 export * from './log';
+export * from './serve';

@@ -8,6 +8,7 @@ import {
   Theme,
   connectionType,
 } from '@citipart/schema';
+import { TimestampedEntity } from '@citipart/subgraph-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A multilateral meeting of the network. host and delegations: meeting.resolver.ts. */
@@ -15,7 +16,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['startsOn', 'id'] })
-export class Meeting {
+export class Meeting extends TimestampedEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -58,12 +59,6 @@ export class Meeting {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }
 
 export const MeetingConnection = connectionType('Meeting', () => Meeting);

@@ -7,6 +7,7 @@ import {
   PartnerType,
   connectionType,
 } from '@citipart/schema';
+import { TimestampedEntity } from '@citipart/subgraph-kit';
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { Meeting } from './meeting.entity';
 
@@ -23,7 +24,7 @@ import { Meeting } from './meeting.entity';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partner' })
 @Index({ properties: ['name', 'id'] })
-export class Partner {
+export class Partner extends TimestampedEntity {
   @Field(() => ID, { description: 'Stable slug, e.g. "europski-dom-dubrovnik".' })
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -55,12 +56,6 @@ export class Partner {
   // Resolved in partner.resolver.ts, one query for all partners of a request.
   @Field(() => [Meeting], { description: 'Meetings this partner hosted, by date.' })
   hostedMeetings!: Meeting[] & Opt;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }
 
 // The four implementations, as the roster sees them; each is an entity in its own

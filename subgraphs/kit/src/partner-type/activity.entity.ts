@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { ActivityKind, DateScalar, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
+import { TimestampedEntity } from '../timestamped.entity';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -11,7 +12,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@shareable')
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['partnerId', 'startsOn', 'id'] })
-export class Activity {
+export class Activity extends TimestampedEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -63,12 +64,6 @@ export class Activity {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }
 
 export const ActivityConnection = connectionType('Activity', () => Activity);

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar, MemberKind, connectionType } from '@citipart/schema';
+import { TimestampedEntity } from '../timestamped.entity';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A member of a partner: a local partner organisation or a person. */
@@ -7,7 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@shareable')
 @Entity({ tableName: 'member' })
 @Index({ properties: ['partnerId', 'name', 'id'] })
-export class Member {
+export class Member extends TimestampedEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -34,12 +35,6 @@ export class Member {
   @Field(() => Boolean, { description: 'True for sample data (fictional people and organisations).' })
   @Property({ default: false })
   demo: boolean & Opt = false;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }
 
 export const MemberConnection = connectionType('Member', () => Member);

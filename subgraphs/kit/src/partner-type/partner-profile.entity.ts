@@ -1,5 +1,6 @@
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { type Page, Source } from '@citipart/schema';
+import { TimestampedEntity } from '../timestamped.entity';
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { ActivityConnection, type Activity } from './activity.entity';
 import { MemberConnection, type Member } from './member.entity';
@@ -16,7 +17,7 @@ import { MemberConnection, type Member } from './member.entity';
  */
 @InterfaceType('Partner', { autoRegisterImplementations: false })
 @Entity({ abstract: true })
-export abstract class PartnerProfile {
+export abstract class PartnerProfile extends TimestampedEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -28,12 +29,6 @@ export abstract class PartnerProfile {
   @Field(() => [Source], { description: 'Where the facts about this partner come from.' })
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 
   // Resolved in partner-profile.resolver.ts, batched over all partners of a request.
   @Field(() => MemberConnection)

@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Page } from '@citipart/schema';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../context';
+import { loadById } from '../loaders';
 import { PageArgs } from '../page.args';
 import { checkFirst, loadPages } from '../pagination';
 import { ActivityArgs } from './activity.args';
@@ -20,14 +21,8 @@ export interface PartnerTypeContext extends SubgraphContext {
  * profile row yet (registered after the seed) still resolves, with an empty profile, so its
  * members and activities can be asked for.
  */
-export function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
-  return ctx.loaders
-    .get<string, PartnerProfile>('profile', null, async (ids) => {
-      const found = await ctx.em.find(ctx.profileEntity, { id: { $in: [...ids] } });
-      const byId = new Map(found.map((profile) => [profile.id, profile]));
-      return ids.map((key) => byId.get(key) ?? ctx.em.create(ctx.profileEntity, { id: key }, { persist: false }));
-    })
-    .load(id);
+export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
+  return (await loadById(ctx, ctx.profileEntity, id)) ?? ctx.em.create(ctx.profileEntity, { id }, { persist: false });
 }
 
 @Resolver(() => PartnerProfile)

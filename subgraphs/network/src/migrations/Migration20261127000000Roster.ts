@@ -1,11 +1,6 @@
 import { LegalForm, MeetingKind, PartnerRole, PartnerType, Theme } from '@citipart/schema';
 import { SchemaMigration } from '@citipart/subgraph-kit';
 
-const values = (items: object) =>
-  Object.values(items)
-    .map((value) => `'${value}'`)
-    .join(', ');
-
 /** The roster, the meetings with their delegations, and the network's own row. */
 export class Migration20261127000000Roster extends SchemaMigration {
   override async up(): Promise<void> {
@@ -22,20 +17,20 @@ export class Migration20261127000000Roster extends SchemaMigration {
     // Names sort by code point ("C"), the same on every server, so cursors stay valid.
     this.addSql(`create table ${this.table('partner')} (
       "id" text primary key,
-      "type" text not null check ("type" in (${values(PartnerType)})),
+      "type" text not null ${this.oneOf('type', PartnerType)},
       "name" text collate "C" not null,
       "country_code" text not null check ("country_code" ~ '^[A-Z]{2}$'),
       "town" text not null,
-      "role" text not null check ("role" in (${values(PartnerRole)})),
-      "legal_form" text not null check ("legal_form" in (${values(LegalForm)})),
+      "role" text not null ${this.oneOf('role', PartnerRole)},
+      "legal_form" text not null ${this.oneOf('legal_form', LegalForm)},
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now()
     )`);
     this.addSql(`create index "partner_name_id_index" on ${this.table('partner')} ("name", "id")`);
     this.addSql(`create table ${this.table('meeting')} (
       "id" text primary key,
-      "kind" text not null check ("kind" in (${values(MeetingKind)})),
-      "theme" text null check ("theme" in (${values(Theme)})),
+      "kind" text not null ${this.oneOf('kind', MeetingKind)},
+      "theme" text null ${this.oneOf('theme', Theme)},
       "title" text not null,
       "town" text not null,
       "country_code" text not null check ("country_code" ~ '^[A-Z]{2}$'),

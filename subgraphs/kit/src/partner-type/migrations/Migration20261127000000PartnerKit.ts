@@ -1,19 +1,14 @@
 import { ActivityKind, MemberKind, Theme } from '@citipart/schema';
 import { SchemaMigration } from '../../migration';
 
-const values = (items: object) =>
-  Object.values(items)
-    .map((value) => `'${value}'`)
-    .join(', ');
-
 /** Members and activities: the tables every partner-type subgraph has in its own schema. */
 export class Migration20261127000000PartnerKit extends SchemaMigration {
   override async up(): Promise<void> {
     this.addSql(`create table ${this.table('activity')} (
       "id" text primary key,
       "partner_id" text not null,
-      "kind" text not null check ("kind" in (${values(ActivityKind)})),
-      "theme" text not null check ("theme" in (${values(Theme)})),
+      "kind" text not null ${this.oneOf('kind', ActivityKind)},
+      "theme" text not null ${this.oneOf('theme', Theme)},
       "title" text not null,
       "description" text null,
       "starts_on" date not null,
@@ -33,7 +28,7 @@ export class Migration20261127000000PartnerKit extends SchemaMigration {
     this.addSql(`create table ${this.table('member')} (
       "id" text primary key,
       "partner_id" text not null,
-      "kind" text not null check ("kind" in (${values(MemberKind)})),
+      "kind" text not null ${this.oneOf('kind', MemberKind)},
       "name" text collate "C" not null,
       "role" text null,
       "since" date null,

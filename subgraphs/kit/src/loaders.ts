@@ -1,0 +1,40 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { SubgraphContext } from './context';
+
+// Batched look-ups for root fields, field resolvers and `_entities` alike: one query per
+// batch of keys, whatever asked for them during the request.
+
+/** Loads rows by primary key `id`; `null` for ids that do not exist. */
+export function loadById<T extends { id: string }>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  id: string,
+): Promise<T | null> {
+  return ctx.loaders
+    .get<string, T | null>(`${entity.name}ById`, null, async (ids) => {
+      const found = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return ids.map((key) => byId.get(key) ?? null);
+    })
+    .load(id);
+}
+
+/** Loads the rows whose `field` equals `key`, in `orderBy` order. */
+export function loadGroup<T extends object, K extends keyof T & string>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  field: K,
+  key: string,
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+): Promise<T[]> {
+  return ctx.loaders
+    .get<string, T[]>(`${entity.name}By:${field}`, orderBy, async (keys) => {
+      const found = await ctx.em.find(
+        entity,
+        { [field]: { $in: [...keys] } } as unknown as FilterQuery<T>,
+        { orderBy } as never,
+      );
+      return keys.map((value) => found.filter((row) => row[field] === value));
+    })
+    .load(key);
+}
