@@ -1,6 +1,7 @@
-import { parseEnv, port } from '@citipart/subgraph-kit/runtime';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { gatewaySecret, parseEnv, port } from '@citipart/subgraph-kit/runtime';
 
 export interface GatewayConfig {
   port: number;
@@ -11,6 +12,10 @@ export interface GatewayConfig {
    * (`<NAME>_URL`, e.g. CITIES_URL=http://cities:4002/graphql in the compose file).
    */
   subgraphUrls: Record<string, string>;
+  /** PEM of the public key that verifies tokens (JWT_PUBLIC_KEY, or the file JWT_PUBLIC_KEY_FILE). */
+  jwtPublicKey?: string;
+  /** GATEWAY_SECRET: signs the identity passed on to the subgraphs, which share it. */
+  gatewaySecret?: string;
 }
 
 /** `european-houses` → `EUROPEAN_HOUSES_URL`. */
@@ -20,7 +25,14 @@ export function subgraphUrlVariable(subgraphName: string): string {
 
 /** The names of the variables the gateway reads. */
 export function gatewayEnvVariables(subgraphNames: readonly string[]): string[] {
-  return ['PORT', 'SUPERGRAPH_PATH', ...subgraphNames.map(subgraphUrlVariable)];
+  return [
+    'PORT',
+    'SUPERGRAPH_PATH',
+    'JWT_PUBLIC_KEY',
+    'JWT_PUBLIC_KEY_FILE',
+    'GATEWAY_SECRET',
+    ...subgraphNames.map(subgraphUrlVariable),
+  ];
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonly string[]): GatewayConfig {
@@ -33,16 +45,30 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonl
       .string()
       .min(1)
       .default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+    JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+    GATEWAY_SECRET: gatewaySecret.optional(),
     ...urlVariables,
   });
   const parsed = parseEnv(schema, env, 'gateway') as Record<string, unknown> & {
     PORT: number;
     SUPERGRAPH_PATH: string;
+    JWT_PUBLIC_KEY?: string;
+    JWT_PUBLIC_KEY_FILE?: string;
+    GATEWAY_SECRET?: string;
   };
   const subgraphUrls: Record<string, string> = {};
   for (const name of subgraphNames) {
     const url = parsed[subgraphUrlVariable(name)];
     if (typeof url === 'string') subgraphUrls[name] = url;
   }
-  return { port: parsed.PORT, supergraphPath: parsed.SUPERGRAPH_PATH, subgraphUrls };
+  return {
+    port: parsed.PORT,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    subgraphUrls,
+    jwtPublicKey:
+      parsed.JWT_PUBLIC_KEY ??
+      (parsed.JWT_PUBLIC_KEY_FILE ? readFileSync(parsed.JWT_PUBLIC_KEY_FILE, 'utf8') : undefined),
+    gatewaySecret: parsed.GATEWAY_SECRET,
+  };
 }

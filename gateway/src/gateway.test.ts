@@ -11,7 +11,7 @@ let url: string;
 beforeAll(async () => {
   const supergraphSdl = await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
   // Routed to a port nothing listens on: every subgraph is down.
-  gateway = createGatewayServer({
+  gateway = await createGatewayServer({
     supergraphSdl,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
   });

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createGatewayServer, type GatewayServer } from '@citipart/gateway';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  type GatewayServer,
+  type TokenRequest,
+  createGatewayServer,
+  importSigningKey,
+  issueToken,
+} from '@citipart/gateway';
 import {
   type SubgraphDefinition,
   type SubgraphServer,
@@ -29,7 +36,16 @@ export interface TestGraph {
   url: string;
   databaseUrl: string;
   subgraphs: Map<string, RunningSubgraph>;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Sends an operation to the gateway, with `Authorization: Bearer <token>` when given. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+  /** A token signed with the key the gateway trusts. */
+  token(request: TokenRequest): Promise<string>;
+  /** The secret the gateway and the subgraphs share (tests forge and check proofs with it). */
+  gatewaySecret: string;
   stop(): Promise<void>;
 }
 
@@ -44,10 +60,11 @@ export async function postGraphQL<T>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
@@ -60,6 +77,13 @@ export async function postGraphQL<T>(
  */
 export async function startGraph(label: string, options: TestGraphOptions = {}): Promise<TestGraph> {
   const database = await createTestDatabase(label);
+  // A key pair and a gateway secret of the test's own, as `npm start` makes them.
+  const keys = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const signingKey = await importSigningKey(keys.privateKey);
+  const gatewaySecret = randomBytes(32).toString('base64url');
   const subgraphs = new Map<string, RunningSubgraph>();
   let gateway: GatewayServer | undefined;
   const stop = async () => {
@@ -77,20 +101,25 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       });
       await migrate(orm);
       if (options.seed !== false) await orm.em.fork().transactional((em) => definition.seed(em));
-      const server = await createSubgraphServer(definition, orm);
+      const server = await createSubgraphServer(definition, orm, { gatewaySecret });
       subgraphs.set(definition.name, { definition, orm, server, url: await server.listen(0) });
     }
     const supergraphSdl = await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
-    gateway = createGatewayServer({
+    gateway = await createGatewayServer({
       supergraphSdl,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
+      jwtPublicKey: keys.publicKey,
+      gatewaySecret,
     });
     const url = await gateway.listen(0);
     return {
       url,
       databaseUrl: database.url,
       subgraphs,
-      query: (query, variables) => postGraphQL(url, query, variables),
+      query: (query, variables, token) =>
+        postGraphQL(url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
+      token: (request) => issueToken(signingKey, request),
+      gatewaySecret,
       stop,
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
+import { FoundationProfilePatch, validateFoundationProfilePatch } from './foundation.patch';
 import { Foundation } from './foundation.entity';
 import { Migration20261127000100FoundationProfile } from './migrations/Migration20261127000100FoundationProfile';
 import { foundationsDataset } from './seed/foundations.data';
@@ -10,6 +11,8 @@ export const foundationsSubgraph = definePartnerTypeSubgraph({
   defaultSchema: 'foundations',
   partnerType: PartnerType.FOUNDATION,
   profile: Foundation,
+  profilePatch: FoundationProfilePatch,
+  validateProfilePatch: validateFoundationProfilePatch,
   migrations: [Migration20261127000100FoundationProfile],
   dataset: foundationsDataset,
 });

@@ -20,6 +20,9 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
+/** The secret the gateway signs identities with: long enough to resist guessing. */
+export const gatewaySecret = z.string().min(32, 'must be at least 32 characters');
+
 const sqlIdentifier = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
 
 export interface SubgraphConfig {
@@ -34,6 +37,8 @@ export interface SubgraphConfig {
   seedOnStart: boolean;
   /** Log every SQL statement (debugging). */
   logSql: boolean;
+  /** Verifies the identity the gateway passes on; without it every request is anonymous. */
+  gatewaySecret?: string;
 }
 
 const booleanFlag = (fallback: boolean) =>
@@ -56,6 +61,7 @@ export function loadSubgraphConfig(
     migrateOnStart: parsed.MIGRATE_ON_START,
     seedOnStart: parsed.SEED_ON_START,
     logSql: parsed.LOG_SQL,
+    gatewaySecret: parsed.GATEWAY_SECRET,
   };
 }
 
@@ -67,6 +73,7 @@ function subgraphEnvSchema(defaults: { port: number; schema: string }) {
     MIGRATE_ON_START: booleanFlag(true),
     SEED_ON_START: booleanFlag(false),
     LOG_SQL: booleanFlag(false),
+    GATEWAY_SECRET: gatewaySecret.optional(),
   });
 }
 

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { Identity } from './auth/identity';
 
 /** What every resolver of a subgraph receives: a per-request EntityManager and loader cache. */
 export interface SubgraphContext {
   em: EntityManager;
   loaders: LoaderCache;
+  /** Who is calling, from the gateway's signed header; anonymous without a valid one. */
+  identity: Identity;
 }
 
 /**

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+export * from './auth/identity';
+export * from './auth/gateway-proof';
 export * from './config';
 export * from './context';
 export * from './database';
@@ -20,3 +22,14 @@ export * from './partner-type/partner-type.subgraph';
 export * from './partner-type/migrations/profile-table';
 export * from './timestamped.entity';
 export * from './loaders';
+export * from './partner-type/activity.input';
+export * from './partner-type/member.input';
+export * from './partner-type/member-privacy';
+export * from './partner-type/partner-type.mutations';
+export * from './partner-type/profile.patch';
+export * from './writes/audit';
+export * from './writes/audit.entity';
+export * from './writes/erasure';
+export * from './writes/patch';
+export * from './writes/versioned';
+export * as check from './writes/validate';

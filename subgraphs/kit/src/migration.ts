@@ -18,6 +18,29 @@ export abstract class SchemaMigration extends Migration {
     return `check ("${column}" in (${list}))`;
   }
 
+  /** The audit table every subgraph keeps of its writes (see writes/audit.entity.ts). */
+  protected createAuditTable(): void {
+    this.addSql(`create table ${this.table('audit')} (
+      "id" bigserial primary key,
+      "at" timestamptz not null default now(),
+      "actor" text not null,
+      "role" text not null,
+      "action" text not null,
+      "entity_type" text not null,
+      "entity_id" text not null,
+      "partner_id" text null,
+      "fields" jsonb not null default '[]'
+    )`);
+    this.addSql(`create index "audit_actor_index" on ${this.table('audit')} ("actor")`);
+  }
+
+  /** Adds the optimistic-locking version (and, for creates, the idempotency key) to a table. */
+  protected addVersion(table: string): void {
+    this.addSql(
+      `alter table ${this.table(table)} add column "version" integer not null default 1 check ("version" > 0)`,
+    );
+  }
+
   /** `"<schema>"."<table>"`, quoted. */
   protected table(name: string): string {
     return `"${this.schema}"."${name}"`;

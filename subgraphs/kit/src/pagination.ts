@@ -48,6 +48,8 @@ export interface KeysetQuery {
   table: string;
   /** Columns that give a total order, the last one unique (e.g. ["starts_on", "id"]). */
   orderBy: readonly string[];
+  /** Newest first, for instance; every column of `orderBy` runs the same way. */
+  descending?: boolean;
   /** Adds the filter of the list (not the cursor) to the query. */
   where?: (query: Knex.QueryBuilder) => void;
   first: number;
@@ -102,7 +104,9 @@ export async function loadPage<T extends object>(
 
 function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | number)[] | null): Knex.QueryBuilder {
   const knex = em.getKnex();
-  const order = query.orderBy.map((column) => knex.ref(column).toString()).join(', ');
+  const direction = query.descending ? 'desc' : 'asc';
+  const columns = query.orderBy.map((column) => knex.ref(column).toString()).join(', ');
+  const order = query.orderBy.map((column) => `${knex.ref(column).toString()} ${direction}`).join(', ');
   const filtered = knex
     .withSchema(em.config.get('schema') as string)
     .from(query.table)
@@ -113,7 +117,10 @@ function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | 
   if (query.partitionBy) filtered.whereIn(query.partitionBy, [...query.parents]);
   query.where?.(filtered);
 
-  const isAfter = after ? knex.raw(`(${order}) > (${after.map(() => '?').join(', ')})`, after) : knex.raw('true');
+  const comparison = query.descending ? '<' : '>';
+  const isAfter = after
+    ? knex.raw(`(${columns}) ${comparison} (${after.map(() => '?').join(', ')})`, after)
+    : knex.raw('true');
   const ranked = knex.from(filtered.as('f')).select(
     'f.*',
     knex.raw('? as __after', [isAfter]),
@@ -130,7 +137,7 @@ function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | 
         .where('__rank', '=', 1)
         .orWhere((page) => page.where('__after', true).andWhere('__rank', '<=', query.first)),
     )
-    .orderBy(['__parent', ...query.orderBy]);
+    .orderBy(['__parent', ...query.orderBy.map((column) => ({ column, order: direction }))]);
 }
 
 function toPage<T extends object>(

@@ -3,3 +3,5 @@
 export * from './config';
 export * from './log';
 export * from './serve';
+export * from './auth/identity';
+export * from './auth/gateway-proof';

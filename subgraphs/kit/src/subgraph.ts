@@ -6,9 +6,11 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { IDENTITY_HEADER, verifyIdentityProof } from './auth/gateway-proof';
 import { LoaderCache, type SubgraphContext } from './context';
 import { createErrorMasker } from '@citipart/schema';
-import { badUserInputAsGraphQLError } from './errors';
+import { clientErrorsAsGraphQLErrors } from './errors';
 import { log } from './log';
 
 /** How many rows of each table a seed inserted (rows already there are left alone). */
@@ -43,7 +45,16 @@ export interface SubgraphServer {
  * Builds a subgraph's Apollo server over an open database. Pure: it neither migrates nor
  * listens; `main.ts` (via `runSubgraph`) and the tests decide that.
  */
-export async function createSubgraphServer(definition: SubgraphDefinition, orm: MikroORM): Promise<SubgraphServer> {
+export interface SubgraphServerOptions {
+  /** Shared with the gateway; verifies the identity header. Without it, all callers are anonymous. */
+  gatewaySecret?: string;
+}
+
+export async function createSubgraphServer(
+  definition: SubgraphDefinition,
+  orm: MikroORM,
+  options: SubgraphServerOptions = {},
+): Promise<SubgraphServer> {
   const schema = await definition.buildSchema();
   const server = new ApolloServer<SubgraphContext>({
     schema,
@@ -55,11 +66,16 @@ export async function createSubgraphServer(definition: SubgraphDefinition, orm: 
       // Subgraphs answer the gateway, not browsers; tracing is not collected here.
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      badUserInputAsGraphQLError,
+      clientErrorsAsGraphQLErrors,
     ],
   });
-  const createContext = async (): Promise<SubgraphContext> => {
-    const context: SubgraphContext = { em: orm.em.fork(), loaders: new LoaderCache() };
+  const createContext = async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext> => {
+    const header = req.headers[IDENTITY_HEADER];
+    const context: SubgraphContext = {
+      em: orm.em.fork(),
+      loaders: new LoaderCache(),
+      identity: verifyIdentityProof(options.gatewaySecret, typeof header === 'string' ? header : undefined),
+    };
     return definition.extendContext ? definition.extendContext(context) : context;
   };
   let listening = false;

@@ -9,7 +9,7 @@ import {
   connectionType,
 } from '@citipart/schema';
 import { TimestampedEntity } from '@citipart/subgraph-kit';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A multilateral meeting of the network. host and delegations: meeting.resolver.ts. */
 @ObjectType({ description: 'A multilateral meeting of the partners.' })
@@ -59,6 +59,14 @@ export class Meeting extends TimestampedEntity {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
+
+  @Field(() => Int, { description: 'Changes with every write; updates and deletes must name the current one.' })
+  @Property({ default: 1 })
+  version: number & Opt = 1;
+
+  /** The create's idempotency key (unique): a retried create returns this row. */
+  @Property({ type: 'text', nullable: true })
+  clientKey?: string | null;
 }
 
 export const MeetingConnection = connectionType('Meeting', () => Meeting);

@@ -1,10 +1,12 @@
 import { PARTNER_TYPENAME, buildFederatedSchema } from '@citipart/schema';
-import { type SubgraphContext, type SubgraphDefinition, insertMissing } from '@citipart/subgraph-kit';
+import { AuditEntry, type SubgraphContext, type SubgraphDefinition, insertMissing } from '@citipart/subgraph-kit';
+import { RosterMutations } from './roster.mutations';
 import { Delegation } from './delegation.entity';
 import { loadMeeting, loadPartner } from './loaders';
 import { Meeting } from './meeting.entity';
 import { DelegationResolver, MeetingResolver } from './meeting.resolver';
 import { Migration20261127000000Roster } from './migrations/Migration20261127000000Roster';
+import { Migration20261128000000RosterWrites } from './migrations/Migration20261128000000RosterWrites';
 import { NetworkInfo } from './network.entity';
 import { NetworkResolver } from './network.resolver';
 import { Partner, ROSTER_TYPES } from './partner.entity';
@@ -19,11 +21,14 @@ export const networkSubgraph: SubgraphDefinition = {
   name: 'network',
   defaultPort: 4001,
   defaultSchema: 'network',
-  entities: [NetworkInfo, Partner, Meeting, Delegation],
-  migrations: [{ name: 'Migration20261127000000Roster', class: Migration20261127000000Roster }],
+  entities: [NetworkInfo, Partner, Meeting, Delegation, AuditEntry],
+  migrations: [
+    { name: 'Migration20261127000000Roster', class: Migration20261127000000Roster },
+    { name: 'Migration20261128000000RosterWrites', class: Migration20261128000000RosterWrites },
+  ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [NetworkResolver, PartnerResolver, MeetingResolver, DelegationResolver],
+      resolvers: [NetworkResolver, PartnerResolver, MeetingResolver, DelegationResolver, RosterMutations],
       orphanedTypes: ROSTER_TYPES,
       referenceResolvers: {
         // `_entities` may name the interface or any of its types.

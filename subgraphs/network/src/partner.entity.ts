@@ -8,7 +8,7 @@ import {
   connectionType,
 } from '@citipart/schema';
 import { TimestampedEntity } from '@citipart/subgraph-kit';
-import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Meeting } from './meeting.entity';
 
 /**
@@ -52,6 +52,12 @@ export class Partner extends TimestampedEntity {
   @Field(() => LegalForm)
   @Enum({ items: () => LegalForm })
   legalForm!: LegalForm;
+
+  @Field(() => Int, {
+    description: 'Changes with every write to the roster entry; updates and deletes must name the current one.',
+  })
+  @Property({ default: 1 })
+  version: number & Opt = 1;
 
   // Resolved in partner.resolver.ts, one query for all partners of a request.
   @Field(() => [Meeting], { description: 'Meetings this partner hosted, by date.' })

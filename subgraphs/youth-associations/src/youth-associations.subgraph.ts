@@ -1,5 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
+import { YouthAssociationProfilePatch, validateYouthAssociationProfilePatch } from './youth-association.patch';
 import { Migration20261127000100YouthAssociationProfile } from './migrations/Migration20261127000100YouthAssociationProfile';
 import { youthAssociationsDataset } from './seed/youth-associations.data';
 import { YouthAssociation } from './youth-association.entity';
@@ -10,6 +11,8 @@ export const youthAssociationsSubgraph = definePartnerTypeSubgraph({
   defaultSchema: 'youth_associations',
   partnerType: PartnerType.YOUTH_ASSOCIATION,
   profile: YouthAssociation,
+  profilePatch: YouthAssociationProfilePatch,
+  validateProfilePatch: validateYouthAssociationProfilePatch,
   migrations: [Migration20261127000100YouthAssociationProfile],
   dataset: youthAssociationsDataset,
 });

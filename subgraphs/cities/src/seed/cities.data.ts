@@ -34,6 +34,8 @@ export const citiesDataset: PartnerSeed<City>[] = [
         id: 'miasto-sosnowiec-m-3',
         kind: MemberKind.PERSON,
         name: 'Anna Kowalczyk',
+        email: 'anna.kowalczyk@example.org',
+        consentToPublish: true,
         role: 'project officer',
         since: '2015-09-01',
       },

@@ -30,6 +30,8 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
         id: 'polska-fundacja-roberta-schumana-m-2',
         kind: MemberKind.PERSON,
         name: 'Marta Nowak',
+        email: 'marta.nowak@example.org',
+        consentToPublish: true,
         role: 'trainer',
         since: '2015-09-27',
       },
@@ -54,7 +56,15 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
     town: 'Potsdam',
     members: [
       { id: 'bbag-m-1', kind: MemberKind.ORGANISATION, name: 'Theatergruppe Babelsberg (demo)', role: 'local partner' },
-      { id: 'bbag-m-2', kind: MemberKind.PERSON, name: 'Jonas Becker', role: 'youth worker', since: '2015-09-27' },
+      {
+        id: 'bbag-m-2',
+        kind: MemberKind.PERSON,
+        name: 'Jonas Becker',
+        email: 'jonas.becker@example.org',
+        consentToPublish: true,
+        role: 'youth worker',
+        since: '2015-09-27',
+      },
     ],
   },
 ];

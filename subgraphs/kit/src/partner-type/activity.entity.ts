@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { ActivityKind, DateScalar, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
 import { TimestampedEntity } from '../timestamped.entity';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
  * A local activity of one partner. Each partner-type subgraph keeps its own `activity`
@@ -64,6 +64,14 @@ export class Activity extends TimestampedEntity {
   @Field(() => [Source])
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
+
+  @Field(() => Int, { description: 'Changes with every write; updates and deletes must name the current one.' })
+  @Property({ default: 1 })
+  version: number & Opt = 1;
+
+  /** The create's idempotency key (unique per partner): a retried create returns this row. */
+  @Property({ type: 'text', nullable: true })
+  clientKey?: string | null;
 }
 
 export const ActivityConnection = connectionType('Activity', () => Activity);

@@ -1,7 +1,7 @@
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { type Page, Source } from '@citipart/schema';
 import { TimestampedEntity } from '../timestamped.entity';
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { ActivityConnection, type Activity } from './activity.entity';
 import { MemberConnection, type Member } from './member.entity';
 
@@ -29,6 +29,11 @@ export abstract class PartnerProfile extends TimestampedEntity {
   @Field(() => [Source], { description: 'Where the facts about this partner come from.' })
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
+
+  /** 0 until the profile is first stored here; updateXxxProfile must name the current one. */
+  @Field(() => Int, { name: 'profileVersion', description: 'Version of the profile; changes with every write to it.' })
+  @Property({ default: 1 })
+  version: number & Opt = 1;
 
   // Resolved in partner-profile.resolver.ts, batched over all partners of a request.
   @Field(() => MemberConnection)

@@ -10,6 +10,7 @@ import { Activity, ActivityConnection } from './activity.entity';
 import { MeetingReference } from './meeting.reference';
 import { Member, MemberConnection } from './member.entity';
 import { PartnerProfile } from './partner-profile.entity';
+import { MemberContact, contactFor, restrictToVisibleMembers } from './member-privacy';
 
 /** The context of a partner-type subgraph: which profile class this subgraph stores. */
 export interface PartnerTypeContext extends SubgraphContext {
@@ -22,7 +23,10 @@ export interface PartnerTypeContext extends SubgraphContext {
  * members and activities can be asked for.
  */
 export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
-  return (await loadById(ctx, ctx.profileEntity, id)) ?? ctx.em.create(ctx.profileEntity, { id }, { persist: false });
+  return (
+    (await loadById(ctx, ctx.profileEntity, id)) ??
+    ctx.em.create(ctx.profileEntity, { id, version: 0 }, { persist: false })
+  );
 }
 
 @Resolver(() => PartnerProfile)
@@ -40,6 +44,7 @@ export class PartnerProfileResolver {
           orderBy: ['name', 'id'],
           first,
           after,
+          where: (query) => restrictToVisibleMembers(query, ctx.identity),
         });
         return ids.map((id) => pages.get(id)!);
       })
@@ -70,6 +75,17 @@ export class PartnerProfileResolver {
         return ids.map((id) => pages.get(id)!);
       })
       .load(partner.id);
+  }
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @FieldResolver(() => MemberContact, {
+    nullable: true,
+    description: 'E-mail, phone and consents: for editors of the partner and the network admin; null for anyone else.',
+  })
+  contact(@Root() member: Member, @Ctx() ctx: PartnerTypeContext): MemberContact | null {
+    return contactFor(ctx.identity, member);
   }
 }
 

@@ -4,15 +4,19 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { insertMissing } from '../seed';
+import { AuditEntry } from '../writes/audit.entity';
 import type { SubgraphDefinition } from '../subgraph';
 import { Activity } from './activity.entity';
 import { demoActivities } from './demo-activities';
 import { MeetingReference } from './meeting.reference';
 import { Member } from './member.entity';
 import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
+import { Migration20261128000000PartnerKitWrites } from './migrations/Migration20261128000000PartnerKitWrites';
 import { type PartnerProfile } from './partner-profile.entity';
+import { type ProfilePatchValidator, createPartnerTypeMutations } from './partner-type.mutations';
 import {
   ActivityResolver,
+  MemberResolver,
   PartnerProfileResolver,
   type PartnerTypeContext,
   loadProfile,
@@ -36,13 +40,18 @@ export interface PartnerTypeSubgraphOptions<P extends PartnerProfile> {
   partnerType: PartnerType;
   /** The type's class: entity of the `profile` table and GraphQL object type in one. */
   profile: EntityClass<P>;
+  /** The `{T}ProfilePatch` input class (extends ProfilePatchBase) and its check. */
+  profilePatch: ClassType;
+  validateProfilePatch?: ProfilePatchValidator;
   /** The subgraph's own migrations, applied after the kit's members and activities tables. */
   migrations: MigrationObject[];
   dataset: PartnerSeed<P>[];
 }
 
+// The kit's migrations and each subgraph's own are applied in name (date) order.
 const KIT_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127000000PartnerKit', class: Migration20261127000000PartnerKit },
+  { name: 'Migration20261128000000PartnerKitWrites', class: Migration20261128000000PartnerKitWrites },
 ];
 
 /**
@@ -58,11 +67,22 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile>(
     name: options.name,
     defaultPort: options.defaultPort,
     defaultSchema: options.defaultSchema,
-    entities: [Activity, Member, options.profile],
-    migrations: [...KIT_MIGRATIONS, ...options.migrations],
+    entities: [Activity, Member, options.profile, AuditEntry],
+    migrations: [...KIT_MIGRATIONS, ...options.migrations].sort((a, b) => a.name.localeCompare(b.name)),
     buildSchema: () =>
       buildFederatedSchema({
-        resolvers: [PartnerProfileResolver, ActivityResolver],
+        resolvers: [
+          PartnerProfileResolver,
+          ActivityResolver,
+          MemberResolver,
+          ...createPartnerTypeMutations({
+            typeName,
+            subgraphName: options.name,
+            profile: profileEntity,
+            profilePatch: options.profilePatch,
+            validateProfilePatch: options.validateProfilePatch,
+          }),
+        ],
         orphanedTypes: [options.profile as unknown as ClassType, MeetingReference],
         referenceResolvers: {
           [typeName]: {

@@ -1,0 +1,30 @@
+import { DateScalar } from '@citipart/schema';
+import { ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType('FoundationProfilePatch', {
+  description: "Changes to a foundation's profile: only the fields given change.",
+})
+export class FoundationProfilePatch extends ProfilePatchBase {
+  @Field(() => Int, { nullable: true })
+  foundedYear?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  foundedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  patron?: string | null;
+}
+
+export function validateFoundationProfilePatch(patch: FoundationProfilePatch): Record<string, unknown> {
+  return {
+    ...('foundedYear' in patch && {
+      foundedYear:
+        patch.foundedYear == null
+          ? null
+          : check.intInRange(patch.foundedYear, 'patch.foundedYear', 1800, new Date().getUTCFullYear()),
+    }),
+    ...('foundedOn' in patch && { foundedOn: patch.foundedOn ?? null }),
+    ...('patron' in patch && { patron: check.optionalText(patch.patron, 'patch.patron', 200) }),
+  };
+}

@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import { type EntityClass, LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MemberKind, userInputError } from '@citipart/schema';
+import { Arg, Args, type ClassType, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { type Identity, requirePartnerEditor, requireSignedIn } from '../auth/identity';
+import { PageArgs } from '../page.args';
+import { AuditConnection } from '../writes/audit.entity';
+import { loadAuditPage, recordAudit } from '../writes/audit';
+import { ErasureReport, erasePersonalData } from '../writes/erasure';
+import { givenFields, requireChanges } from '../writes/patch';
+import * as check from '../writes/validate';
+import { conflict, createOnce, notFound } from '../writes/versioned';
+import { ActivityInput, ActivityPatch } from './activity.input';
+import { Activity } from './activity.entity';
+import { MemberInput, MemberPatch } from './member.input';
+import { Member } from './member.entity';
+import type { PartnerProfile } from './partner-profile.entity';
+import type { PartnerTypeContext } from './partner-profile.resolver';
+
+/** Validates the type's own fields of a profile patch; returns the columns to write. */
+export type ProfilePatchValidator = (patch: Record<string, unknown>) => Record<string, unknown>;
+
+export interface PartnerTypeMutationOptions {
+  /** GraphQL name of the type, e.g. "City": the mutations are named after it. */
+  typeName: string;
+  /** Subgraph name, as the erasure report gives it. */
+  subgraphName: string;
+  profile: EntityClass<PartnerProfile>;
+  /** The `{T}ProfilePatch` input class. */
+  profilePatch: ClassType;
+  validateProfilePatch?: ProfilePatchValidator;
+}
+
+function activityColumns(input: ActivityPatch, field: string): Partial<Activity> {
+  const columns: Partial<Activity> = {};
+  for (const key of givenFields(input)) {
+    const name = `${field}.${key}`;
+    switch (key) {
+      case 'kind':
+      case 'theme':
+      case 'startsOn':
+        Object.assign(columns, { [key]: check.required(input[key], name) });
+        break;
+      case 'title':
+        columns.title = check.text(check.required(input.title, name), name);
+        break;
+      case 'description':
+        columns.description = check.optionalText(input.description, name);
+        break;
+      case 'town':
+        columns.town = check.optionalText(input.town, name, 100);
+        break;
+      case 'endsOn':
+        columns.endsOn = input.endsOn ?? null;
+        break;
+      case 'participants':
+        columns.participants = check.participants(input.participants, name) as Activity['participants'];
+        break;
+      case 'presentedAt':
+        columns.presentedAtId = input.presentedAt ? check.slug(input.presentedAt, name) : null;
+        break;
+    }
+  }
+  return columns;
+}
+
+function memberColumns(input: MemberPatch, field: string): Partial<Member> {
+  const columns: Partial<Member> = {};
+  for (const key of givenFields(input)) {
+    const name = `${field}.${key}`;
+    switch (key) {
+      case 'kind':
+        columns.kind = check.required(input.kind, name);
+        break;
+      case 'name':
+        columns.name = check.text(check.required(input.name, name), name);
+        break;
+      case 'role':
+        columns.role = check.optionalText(input.role, name, 100);
+        break;
+      case 'since':
+        columns.since = input.since ?? null;
+        break;
+      case 'email':
+        columns.email = check.optionalEmail(input.email, name);
+        break;
+      case 'phone':
+        columns.phone = check.optionalPhone(input.phone, name);
+        break;
+      case 'consentToPublish':
+        columns.consentToPublish = input.consentToPublish ?? false;
+        break;
+      case 'birthYear':
+        columns.birthYear =
+          input.birthYear === null || input.birthYear === undefined
+            ? null
+            : check.intInRange(input.birthYear, name, 1900, new Date().getUTCFullYear());
+        break;
+      case 'parentalConsent':
+        columns.parentalConsent = input.parentalConsent ?? null;
+        break;
+    }
+  }
+  return columns;
+}
+
+/** Rules that hold for the row as a whole, after a create or a patch. */
+function checkActivity(activity: Pick<Activity, 'startsOn' | 'endsOn'>, field: string): void {
+  check.dateOrder(activity.startsOn, activity.endsOn, `${field}.endsOn`);
+}
+
+function checkMember(member: Pick<Member, 'kind' | 'email' | 'phone' | 'birthYear'>, field: string): void {
+  if (member.kind === MemberKind.ORGANISATION && member.birthYear != null) {
+    throw userInputError(`"${field}.birthYear" is for people, not organisations.`, `${field}.birthYear`);
+  }
+}
+
+const pick = (patch: Record<string, unknown>) => Object.fromEntries(givenFields(patch).map((key) => [key, patch[key]]));
+
+/** The partner must be one of this subgraph's (it has a profile here). */
+async function requireKnownPartner(
+  em: EntityManager,
+  profile: EntityClass<PartnerProfile>,
+  typeName: string,
+  partnerId: string,
+) {
+  if (!(await em.count(profile, { id: partnerId }))) {
+    throw userInputError(`"partnerId": there is no ${typeName} "${partnerId}" with a profile here.`, 'partnerId');
+  }
+}
+
+async function lockRow<T extends { id: string; partnerId: string; version: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  entityType: string,
+  id: string,
+  identity: Identity,
+  version: number,
+): Promise<T> {
+  const row = (await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE })) as T | null;
+  if (!row) throw notFound(entityType, id);
+  requirePartnerEditor(identity, row.partnerId);
+  if (row.version !== version) throw conflict(entityType, id, version, row.version);
+  return row;
+}
+
+/**
+ * The version-2 mutations of one partner-type subgraph, named after its type
+ * (`createCityActivity`, ...). One implementation generates all four sets. Each mutation
+ * runs in one transaction, with its audit entry.
+ */
+export function createPartnerTypeMutations(options: PartnerTypeMutationOptions): ClassType[] {
+  const { typeName, profile } = options;
+  const lower = typeName[0].toLowerCase() + typeName.slice(1);
+
+  @Resolver()
+  class PartnerTypeMutations {
+    @Mutation(() => Activity, { name: `create${typeName}Activity`, description: `Adds an activity to a ${typeName}.` })
+    createActivity(
+      @Arg('partnerId', () => ID) partnerId: string,
+      @Arg('input', () => ActivityInput) input: ActivityInput,
+      @Arg('clientKey', () => String, {
+        nullable: true,
+        description: 'Makes a retried create return the first result.',
+      })
+      clientKey: string | null | undefined,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<Activity> {
+      const identity = requireSignedIn(ctx.identity);
+      requirePartnerEditor(identity, partnerId);
+      const key = check.clientKey(clientKey);
+      const columns = activityColumns(input, 'input');
+      checkActivity(columns as Activity, 'input');
+      const action = `create${typeName}Activity`;
+      return ctx.em.transactional(async (em) => {
+        await requireKnownPartner(em, profile, typeName, partnerId);
+        const row = { ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
+        if (key) {
+          const { row: activity, created } = await createOnce(em, Activity, row, { partnerId, clientKey: key });
+          if (created)
+            recordAudit(em, identity, {
+              action,
+              entityType: 'Activity',
+              entityId: activity.id,
+              partnerId,
+              fields: Object.keys(columns),
+            });
+          return activity;
+        }
+        const activity = em.create(Activity, row as never);
+        recordAudit(em, identity, {
+          action,
+          entityType: 'Activity',
+          entityId: activity.id,
+          partnerId,
+          fields: Object.keys(columns),
+        });
+        return activity;
+      });
+    }
+
+    @Mutation(() => Activity, { name: `update${typeName}Activity` })
+    updateActivity(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int) version: number,
+      @Arg('patch', () => ActivityPatch) patch: ActivityPatch,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<Activity> {
+      const identity = requireSignedIn(ctx.identity);
+      requireChanges(patch);
+      const columns = activityColumns(patch, 'patch');
+      return ctx.em.transactional(async (em) => {
+        const activity = await lockRow(em, Activity, 'Activity', id, identity, version);
+        checkActivity({ ...activity, ...columns } as Activity, 'patch');
+        em.assign(activity, { ...columns, version: activity.version + 1 } as never);
+        recordAudit(em, identity, {
+          action: `update${typeName}Activity`,
+          entityType: 'Activity',
+          entityId: id,
+          partnerId: activity.partnerId,
+          fields: Object.keys(columns),
+        });
+        return activity;
+      });
+    }
+
+    @Mutation(() => ID, { name: `delete${typeName}Activity` })
+    deleteActivity(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int) version: number,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<string> {
+      const identity = requireSignedIn(ctx.identity);
+      return ctx.em.transactional(async (em) => {
+        const activity = await lockRow(em, Activity, 'Activity', id, identity, version);
+        em.remove(activity);
+        recordAudit(em, identity, {
+          action: `delete${typeName}Activity`,
+          entityType: 'Activity',
+          entityId: id,
+          partnerId: activity.partnerId,
+        });
+        return id;
+      });
+    }
+
+    @Mutation(() => Member, { name: `add${typeName}Member`, description: `Adds a member to a ${typeName}.` })
+    addMember(
+      @Arg('partnerId', () => ID) partnerId: string,
+      @Arg('input', () => MemberInput) input: MemberInput,
+      @Arg('clientKey', () => String, {
+        nullable: true,
+        description: 'Makes a retried create return the first result.',
+      })
+      clientKey: string | null | undefined,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<Member> {
+      const identity = requireSignedIn(ctx.identity);
+      requirePartnerEditor(identity, partnerId);
+      const key = check.clientKey(clientKey);
+      const columns = memberColumns(input, 'input');
+      checkMember(columns as Member, 'input');
+      const action = `add${typeName}Member`;
+      return ctx.em.transactional(async (em) => {
+        await requireKnownPartner(em, profile, typeName, partnerId);
+        const row = { consentToPublish: false, ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
+        const fields = Object.keys(columns);
+        if (key) {
+          const { row: member, created } = await createOnce(em, Member, row, { partnerId, clientKey: key });
+          if (created)
+            recordAudit(em, identity, { action, entityType: 'Member', entityId: member.id, partnerId, fields });
+          return member;
+        }
+        const member = em.create(Member, row as never);
+        recordAudit(em, identity, { action, entityType: 'Member', entityId: member.id, partnerId, fields });
+        return member;
+      });
+    }
+
+    @Mutation(() => Member, { name: `update${typeName}Member` })
+    updateMember(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int) version: number,
+      @Arg('patch', () => MemberPatch) patch: MemberPatch,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<Member> {
+      const identity = requireSignedIn(ctx.identity);
+      requireChanges(patch);
+      const columns = memberColumns(patch, 'patch');
+      return ctx.em.transactional(async (em) => {
+        const member = await lockRow(em, Member, 'Member', id, identity, version);
+        checkMember({ ...member, ...columns } as Member, 'patch');
+        em.assign(member, { ...columns, version: member.version + 1 } as never);
+        recordAudit(em, identity, {
+          action: `update${typeName}Member`,
+          entityType: 'Member',
+          entityId: id,
+          partnerId: member.partnerId,
+          fields: Object.keys(columns),
+        });
+        return member;
+      });
+    }
+
+    @Mutation(() => ID, { name: `remove${typeName}Member` })
+    removeMember(
+      @Arg('id', () => ID) id: string,
+      @Arg('version', () => Int) version: number,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<string> {
+      const identity = requireSignedIn(ctx.identity);
+      return ctx.em.transactional(async (em) => {
+        const member = await lockRow(em, Member, 'Member', id, identity, version);
+        em.remove(member);
+        recordAudit(em, identity, {
+          action: `remove${typeName}Member`,
+          entityType: 'Member',
+          entityId: id,
+          partnerId: member.partnerId,
+        });
+        return id;
+      });
+    }
+
+    @Mutation(() => options.profile, {
+      name: `update${typeName}Profile`,
+      description: `Changes a ${typeName}'s profile. Version 0 stores the first profile of a newly registered partner.`,
+    })
+    updateProfile(
+      @Arg('partnerId', () => ID) partnerId: string,
+      @Arg('version', () => Int) version: number,
+      @Arg('patch', () => options.profilePatch) patch: Record<string, unknown>,
+      @Ctx() ctx: PartnerTypeContext,
+    ): Promise<PartnerProfile> {
+      const identity = requireSignedIn(ctx.identity);
+      requirePartnerEditor(identity, partnerId);
+      requireChanges(patch);
+      const { website, sources, ...typeFields } = patch as { website?: string | null; sources?: never };
+      const columns: Record<string, unknown> = {
+        ...(options.validateProfilePatch?.(pick(typeFields)) ?? pick(typeFields)),
+      };
+      if (website !== undefined) columns.website = check.optionalUrl(website, 'patch.website');
+      if (sources !== undefined) columns.sources = check.sources(sources, 'patch.sources');
+      return ctx.em.transactional(async (em) => {
+        const current = await em.findOne(profile, { id: partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const currentVersion = current?.version ?? 0;
+        if (currentVersion !== version) throw conflict(`${typeName} profile`, partnerId, version, currentVersion);
+        const stored = current ?? em.create(profile, { id: partnerId, version: 0 } as never);
+        em.assign(stored, { ...columns, version: currentVersion + 1 } as never);
+        recordAudit(em, identity, {
+          action: `update${typeName}Profile`,
+          entityType: 'Profile',
+          entityId: partnerId,
+          partnerId,
+          fields: Object.keys(columns),
+        });
+        return stored;
+      });
+    }
+
+    @Mutation(() => ErasureReport, {
+      name: `erase${typeName}PersonalData`,
+      description: 'Removes the members with this e-mail address and erases it from the audit trail. Admin only.',
+    })
+    erasePersonalData(@Arg('email') email: string, @Ctx() ctx: PartnerTypeContext): Promise<ErasureReport> {
+      return erasePersonalData(ctx.em, ctx.identity, {
+        subgraph: options.subgraphName,
+        action: `erase${typeName}PersonalData`,
+        email,
+        removePersonalData: (em, address) => em.nativeDelete(Member, { email: address }),
+      });
+    }
+
+    @Query(() => AuditConnection, {
+      name: `${lower}AuditLog`,
+      description: `Writes to the ${options.subgraphName} subgraph, newest first. Admin only.`,
+    })
+    auditLog(@Args() args: PageArgs, @Ctx() ctx: PartnerTypeContext) {
+      return loadAuditPage(ctx.em, ctx.identity, args);
+    }
+  }
+
+  return [PartnerTypeMutations];
+}

@@ -1,0 +1,108 @@
+import { userInputError } from '@citipart/schema';
+
+// Checks of what clients send, with messages that name the field. Each returns the value
+// to store (trimmed, normalised) or throws BAD_USER_INPUT.
+
+export function text(value: string, field: string, max = 200): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw userInputError(`"${field}" must not be empty.`, field);
+  if (trimmed.length > max)
+    throw userInputError(`"${field}" must be at most ${max} characters; got ${trimmed.length}.`, field);
+  return trimmed;
+}
+
+export function optionalText(value: string | null | undefined, field: string, max = 2000): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > max)
+    throw userInputError(`"${field}" must be at most ${max} characters; got ${trimmed.length}.`, field);
+  return trimmed || null;
+}
+
+export function url(value: string, field: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value.trim());
+  } catch {
+    throw userInputError(`"${field}" must be an http(s) URL; got ${JSON.stringify(value)}.`, field);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw userInputError(`"${field}" must be an http(s) URL; got ${JSON.stringify(value)}.`, field);
+  }
+  return value.trim();
+}
+
+export function optionalUrl(value: string | null | undefined, field: string): string | null {
+  return value === null || value === undefined || !value.trim() ? null : url(value, field);
+}
+
+/** A stable, readable id such as "europski-dom-dubrovnik". */
+export function slug(value: string, field: string): string {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) || value.length > 80) {
+    throw userInputError(
+      `"${field}" must be lower-case letters, digits and single hyphens (at most 80); got ${JSON.stringify(value)}.`,
+      field,
+    );
+  }
+  return value;
+}
+
+export function intInRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw userInputError(`"${field}" must be an integer from ${min} to ${max}; got ${value}.`, field);
+  }
+  return value;
+}
+
+export function dateOrder(startsOn: string, endsOn: string | null | undefined, field: string): void {
+  if (endsOn && endsOn < startsOn)
+    throw userInputError(`"${field}" must not be before the start date (${startsOn}).`, field);
+}
+
+export function required<T>(value: T | null | undefined, field: string): T {
+  if (value === null || value === undefined) throw userInputError(`"${field}" cannot be null.`, field);
+  return value;
+}
+
+export function clientKey(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^[\x21-\x7e]{1,100}$/.test(value)) {
+    throw userInputError('"clientKey" must be 1 to 100 printable ASCII characters without spaces.', 'clientKey');
+  }
+  return value;
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+export function optionalEmail(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || !value.trim()) return null;
+  const email = value.trim().toLowerCase();
+  if (email.length > 254 || !EMAIL.test(email)) throw userInputError(`"${field}" is not an e-mail address.`, field);
+  return email;
+}
+
+export function optionalPhone(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || !value.trim()) return null;
+  const phone = value.trim();
+  if (!/^\+?[0-9][0-9 ()./-]{4,24}$/.test(phone)) {
+    throw userInputError(`"${field}" must be a phone number of digits, spaces and + ( ) . / -.`, field);
+  }
+  return phone;
+}
+
+export function participants(
+  value: { value: number; qualifier: string } | null | undefined,
+  field: string,
+): { value: number; qualifier: string } | null {
+  if (value === null || value === undefined) return null;
+  return { value: intInRange(value.value, `${field}.value`, 0, 1_000_000), qualifier: value.qualifier };
+}
+
+export function sources(value: { url: string; title?: string | null }[] | null | undefined, field: string) {
+  if (value === null || value === undefined) return [];
+  if (value.length > 20) throw userInputError(`"${field}" may list at most 20 sources.`, field);
+  return value.map((source, index) => ({
+    url: url(source.url, `${field}[${index}].url`),
+    title: optionalText(source.title, `${field}[${index}].title`, 300),
+  }));
+}

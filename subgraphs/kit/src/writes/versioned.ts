@@ -1,0 +1,55 @@
+import { type EntityClass, type FilterQuery, LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PublicErrorCode } from '@citipart/schema';
+import { GraphQLError } from 'graphql';
+
+export function notFound(entityType: string, id: string): GraphQLError {
+  return new GraphQLError(`There is no ${entityType} with id "${id}".`, {
+    extensions: { code: PublicErrorCode.NOT_FOUND },
+  });
+}
+
+export function conflict(entityType: string, id: string, given: number, current: number): GraphQLError {
+  return new GraphQLError(
+    `${entityType} "${id}" is at version ${current}, not ${given}: it changed since you read it. Read it again and retry.`,
+    { extensions: { code: PublicErrorCode.CONFLICT } },
+  );
+}
+
+/**
+ * Loads a row for a change and checks the version the client read. The row stays locked
+ * until the transaction ends, so two writers holding the same version cannot both win.
+ */
+export async function lockVersion<T extends { id: string; version: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  entityType: string,
+  id: string,
+  version: number,
+): Promise<T> {
+  const row = await em.findOne(entity, { id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!row) throw notFound(entityType, id);
+  if (row.version !== version) throw conflict(entityType, id, version, row.version);
+  return row;
+}
+
+/**
+ * Creates a row at most once per client key: a retried create (or 20 at once) returns the
+ * row the first one made. The unique index on the key decides the race inside PostgreSQL;
+ * the losers wait for the winner's commit, insert nothing, and read its row.
+ */
+export async function createOnce<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  row: Record<string, unknown>,
+  uniqueKey: Record<string, unknown>,
+): Promise<{ row: T; created: boolean }> {
+  const inserted = await em
+    .createQueryBuilder(entity)
+    .insert(row as never)
+    .onConflict(Object.keys(uniqueKey) as never)
+    .ignore()
+    .execute('run');
+  const stored = await em.findOneOrFail(entity, uniqueKey as FilterQuery<T>, { refresh: true });
+  return { row: stored, created: inserted.affectedRows === 1 };
+}
