@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { loadLocalConfig } from './local-config';
 import { openLocalDatabase, runningSupervisor, supervisorLockFile } from './local-database';
+import { loadLocalSecrets } from './local-secrets';
 import { SUBGRAPHS } from './subgraphs';
 
 /**
@@ -38,13 +39,29 @@ async function main(): Promise<void> {
     port: config.embeddedPostgresPort,
   });
 
+  // The token key and the gateway's secret: made once, kept in the data folder, unless the
+  // environment gives its own.
+  const secrets = await loadLocalSecrets(config.dataDir);
+  const gatewaySecret = config.gatewaySecret ?? secrets.gatewaySecret;
   const services: Service[] = [
     ...SUBGRAPHS.map((subgraph) => ({
       name: subgraph.name,
       entry: join('subgraphs', subgraph.name, 'src', 'main.ts'),
-      env: { DATABASE_URL: database.url, MIGRATE_ON_START: 'true', SEED_ON_START: 'true' },
+      env: {
+        DATABASE_URL: database.url,
+        MIGRATE_ON_START: 'true',
+        SEED_ON_START: 'true',
+        GATEWAY_SECRET: gatewaySecret,
+      },
     })),
-    { name: 'gateway', entry: join('gateway', 'src', 'main.ts'), env: {} },
+    {
+      name: 'gateway',
+      entry: join('gateway', 'src', 'main.ts'),
+      env: {
+        GATEWAY_SECRET: gatewaySecret,
+        ...(!config.jwtPublicKeyConfigured && { JWT_PUBLIC_KEY: secrets.jwtPublicKey }),
+      },
+    },
   ];
   const children = new Map<string, ChildProcess>();
   let stopping = false;

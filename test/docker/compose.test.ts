@@ -294,7 +294,19 @@ describe('docker/compose.yaml', () => {
     });
 
     test('sets the variables the gateway reads, and no others', () => {
-      expect(Object.keys(environment('gateway')).sort()).toEqual(gatewayEnvVariables(SUBGRAPH_NAMES).sort());
+      // The verification key comes inline (JWT_PUBLIC_KEY) or as a file (JWT_PUBLIC_KEY_FILE): one of them.
+      const variables = Object.keys(environment('gateway'));
+      const keyVariables = variables.filter((variable) => variable.startsWith('JWT_PUBLIC_KEY'));
+      expect(keyVariables).toHaveLength(1);
+      expect(
+        [...variables, ...['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE'].filter((v) => !variables.includes(v))].sort(),
+      ).toEqual(gatewayEnvVariables(SUBGRAPH_NAMES).sort());
+    });
+
+    test('shares its GATEWAY_SECRET with every subgraph, at least 32 characters long', () => {
+      const secret = environment('gateway').GATEWAY_SECRET;
+      expect(String(secret).length).toBeGreaterThanOrEqual(32);
+      for (const name of SUBGRAPH_NAMES) expect(environment(name).GATEWAY_SECRET).toBe(secret);
     });
 
     test("reaches each subgraph at its service's port", () => {

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * together. Nothing else in the code reads `process.env`.
  */
 export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv, service: string): z.infer<T> {
-  const result = schema.safeParse(env);
+  // An empty variable (`FOO=`, or `${FOO:-}` in a compose file) means "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new Error(`Invalid configuration for ${service}:\n${problems.join('\n')}`);
