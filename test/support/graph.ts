@@ -46,6 +46,8 @@ export interface TestGraph {
   token(request: TokenRequest): Promise<string>;
   /** The secret the gateway and the subgraphs share (tests forge and check proofs with it). */
   gatewaySecret: string;
+  /** PEM of the key tokens are signed with (for commands that issue their own). */
+  jwtPrivateKey: string;
   stop(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
         postGraphQL(url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
       token: (request) => issueToken(signingKey, request),
       gatewaySecret,
+      jwtPrivateKey: keys.privateKey,
       stop,
     };
   } catch (error) {

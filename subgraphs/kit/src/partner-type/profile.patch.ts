@@ -1,10 +1,12 @@
 import { SourceInput } from '@citipart/schema';
-import { Field } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 
 /**
  * What every `{T}ProfilePatch` has; each type's @InputType class extends this one and adds
- * its own fields (TypeGraphQL copies the fields of an undecorated base class).
+ * its own fields. It is an input type itself only so that TypeGraphQL passes its fields on;
+ * nothing refers to it, so no schema shows it.
  */
+@InputType('ProfilePatchBase')
 export abstract class ProfilePatchBase {
   @Field(() => String, { nullable: true, description: 'An http(s) URL; null clears it.' })
   website?: string | null;
