@@ -62,7 +62,11 @@ function partnerTypeAttempts(type: TypeName): Attempt[] {
       owner,
       query: `mutation { update${type}Member(id: "${member}", version: 1, patch: {name: "Renamed"}) { id } }`,
     },
-    { name: `remove${type}Member`, owner, query: `mutation { remove${type}Member(id: "${memberToRemove}", version: 1) }` },
+    {
+      name: `remove${type}Member`,
+      owner,
+      query: `mutation { remove${type}Member(id: "${memberToRemove}", version: 1) }`,
+    },
     {
       name: `update${type}Profile`,
       owner,

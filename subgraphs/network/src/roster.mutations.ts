@@ -203,6 +203,8 @@ export class RosterMutations {
         meeting = result.row;
       } else {
         meeting = em.create(Meeting, row as never);
+        // Delegations refer to the meeting by id, not by an ORM relation: store it first.
+        await em.flush();
       }
       replaceDelegations(em, meeting.id, delegations);
       recordAudit(em, identity, {
