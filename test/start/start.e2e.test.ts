@@ -4,7 +4,6 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { postGraphQL } from '../support/graph';
 
 // `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
@@ -67,6 +66,17 @@ let dataDir: string;
 let pgPort: number;
 let output = '';
 
+/** `npm run token` over the same data folder; the token is the last line it prints. */
+function tokenFromCommand(): string {
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', 'scripts/token.ts', '--role', 'PARTNER_EDITOR', '--partner', 'gemma-villach'],
+    { cwd: ROOT, env: { ...process.env, CITIPART_DATA_DIR: dataDir }, encoding: 'utf8' },
+  );
+  expect(result.status).toBe(0);
+  return result.stdout.trim().split('\n').at(-1)!;
+}
+
 function start(): { child: ChildProcess; ready: Promise<void> } {
   const env: NodeJS.ProcessEnv = { ...process.env, CITIPART_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
   delete env.DATABASE_URL;
@@ -116,11 +126,16 @@ if (!runnable)
     expect(answer).toEqual({ data: { network: { partnerCount: 8 } } });
     for (const port of SERVICE_PORTS) expect(await isListening(port)).toBe(true);
 
-    // A user's change, which a later start must keep (it seeds only an empty database).
-    const db = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/citipart` });
-    await db.connect();
-    await db.query(`update youth_associations.member set name = 'Renamed by staff' where id = 'gemma-villach-m-2'`);
-    await db.end();
+    // A user's change, made with a token from `npm run token` (the key `npm start` made),
+    // which a later start must keep (it seeds only an empty database).
+    const token = tokenFromCommand();
+    const edit = await postGraphQL<{ updateYouthAssociationMember: { version: number } }>(
+      GATEWAY,
+      'mutation { updateYouthAssociationMember(id: "gemma-villach-m-2", version: 1, patch: {name: "Renamed by staff"}) { version } }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(edit).toEqual({ data: { updateYouthAssociationMember: { version: 2 } } });
 
     // A crash: the supervisor is killed outright. Its services notice and exit; PostgreSQL
     // is left running, as it would be.
@@ -138,6 +153,14 @@ if (!runnable)
       '{ partner(id: "gemma-villach") { members { nodes { name } } } }',
     );
     expect(members.data!.partner.members.nodes.map((member) => member.name)).toContain('Renamed by staff');
+    // The key survived the restart: the same token still writes.
+    const again = await postGraphQL(
+      GATEWAY,
+      'mutation { updateYouthAssociationMember(id: "gemma-villach-m-2", version: 2, patch: {role: "youth leader and trainer"}) { version } }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(again).toEqual({ data: { updateYouthAssociationMember: { version: 3 } } });
 
     const postmasterPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     second.child.kill('SIGTERM');
