@@ -3,20 +3,22 @@ import { type EntityClass, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MemberKind, userInputError } from '@citipart/schema';
 import { Arg, Args, type ClassType, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { type Identity, requirePartnerEditor, requireSignedIn } from '../auth/identity';
+import { requirePartnerEditor, requireSignedIn } from '../auth/identity';
 import { PageArgs } from '../page.args';
 import { AuditConnection } from '../writes/audit.entity';
 import { loadAuditPage, recordAudit } from '../writes/audit';
 import { ErasureReport, erasePersonalData } from '../writes/erasure';
 import { givenFields, requireChanges } from '../writes/patch';
 import * as check from '../writes/validate';
-import { conflict, createOnce, notFound } from '../writes/versioned';
+import { conflict, createOnce, lockVersion } from '../writes/versioned';
 import { ActivityInput, ActivityPatch } from './activity.input';
 import { Activity } from './activity.entity';
 import { MemberInput, MemberPatch } from './member.input';
 import { Member } from './member.entity';
 import type { PartnerProfile } from './partner-profile.entity';
 import type { PartnerTypeContext } from './partner-profile.resolver';
+
+const CLIENT_KEY = 'Makes a retried create return the first result.';
 
 /** Validates the type's own fields of a profile patch; returns the columns to write. */
 export type ProfilePatchValidator = (patch: Record<string, unknown>) => Record<string, unknown>;
@@ -130,19 +132,101 @@ async function requireKnownPartner(
   }
 }
 
-async function lockRow<T extends { id: string; partnerId: string; version: number }>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  entityType: string,
-  id: string,
-  identity: Identity,
-  version: number,
+type OwnedRow = { id: string; partnerId: string; version: number };
+
+/** What differs between the records a partner owns here (activities, members). */
+interface OwnedRecord<T extends OwnedRow, P extends object> {
+  entity: EntityClass<T>;
+  entityType: string;
+  /** Validated columns from an input or patch; only the fields given. */
+  columns(input: P, field: string): Partial<T>;
+  /** Rules for the record as a whole. */
+  check(row: Partial<T>, field: string): void;
+  /** Columns a create sets when the input leaves them out. */
+  defaults?: Partial<T>;
+}
+
+const ACTIVITY: OwnedRecord<Activity, ActivityPatch> = {
+  entity: Activity,
+  entityType: 'Activity',
+  columns: activityColumns,
+  check: (row, field) => checkActivity(row as Activity, field),
+};
+
+const MEMBER: OwnedRecord<Member, MemberPatch> = {
+  entity: Member,
+  entityType: 'Member',
+  columns: memberColumns,
+  check: (row, field) => checkMember(row as Member, field),
+  defaults: { consentToPublish: false },
+};
+
+/**
+ * Creates a record of a partner: editors of the partner and the admin only; with a client
+ * key, at most once per key and partner.
+ */
+async function createRecord<T extends OwnedRow, P extends object>(
+  ctx: PartnerTypeContext,
+  kind: OwnedRecord<T, P>,
+  known: (em: EntityManager) => Promise<void>,
+  write: { action: string; partnerId: string; input: P; clientKey: string | null | undefined },
 ): Promise<T> {
-  const row = (await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE })) as T | null;
-  if (!row) throw notFound(entityType, id);
-  requirePartnerEditor(identity, row.partnerId);
-  if (row.version !== version) throw conflict(entityType, id, version, row.version);
-  return row;
+  const identity = requireSignedIn(ctx.identity);
+  requirePartnerEditor(identity, write.partnerId);
+  const key = check.clientKey(write.clientKey);
+  const columns = kind.columns(write.input, 'input');
+  kind.check(columns, 'input');
+  const { partnerId } = write;
+  return ctx.em.transactional(async (em) => {
+    await known(em);
+    const row = { ...kind.defaults, ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
+    const { row: record, created } = key
+      ? await createOnce(em, kind.entity, row, { partnerId, clientKey: key })
+      : { row: em.create(kind.entity, row as never), created: true };
+    if (created) {
+      recordAudit(em, identity, {
+        action: write.action,
+        entityType: kind.entityType,
+        entityId: record.id,
+        partnerId,
+        fields: Object.keys(columns),
+      });
+    }
+    return record;
+  });
+}
+
+/**
+ * Changes (with a patch) or deletes (without) a record, at the version the client read. The
+ * row stays locked until the transaction ends, so two writers holding the same version
+ * cannot both win; who may write is decided by the partner the stored row belongs to.
+ */
+async function changeRecord<T extends OwnedRow, P extends object>(
+  ctx: PartnerTypeContext,
+  kind: OwnedRecord<T, P>,
+  write: { action: string; id: string; version: number; patch?: P },
+): Promise<T> {
+  const identity = requireSignedIn(ctx.identity);
+  const columns = write.patch && (requireChanges(write.patch), kind.columns(write.patch, 'patch'));
+  return ctx.em.transactional(async (em) => {
+    const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
+      requirePartnerEditor(identity, stored.partnerId),
+    );
+    if (columns) {
+      kind.check({ ...row, ...columns }, 'patch');
+      em.assign(row, { ...columns, version: row.version + 1 } as never);
+    } else {
+      em.remove(row);
+    }
+    recordAudit(em, identity, {
+      action: write.action,
+      entityType: kind.entityType,
+      entityId: write.id,
+      partnerId: row.partnerId,
+      fields: Object.keys(columns ?? {}),
+    });
+    return row;
+  });
 }
 
 /**
@@ -153,6 +237,7 @@ async function lockRow<T extends { id: string; partnerId: string; version: numbe
 export function createPartnerTypeMutations(options: PartnerTypeMutationOptions): ClassType[] {
   const { typeName, profile } = options;
   const lower = typeName[0].toLowerCase() + typeName.slice(1);
+  const known = (partnerId: string) => (em: EntityManager) => requireKnownPartner(em, profile, typeName, partnerId);
 
   @Resolver()
   class PartnerTypeMutations {
@@ -160,43 +245,14 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
     createActivity(
       @Arg('partnerId', () => ID) partnerId: string,
       @Arg('input', () => ActivityInput) input: ActivityInput,
-      @Arg('clientKey', () => String, {
-        nullable: true,
-        description: 'Makes a retried create return the first result.',
-      })
-      clientKey: string | null | undefined,
+      @Arg('clientKey', () => String, { nullable: true, description: CLIENT_KEY }) clientKey: string | null | undefined,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<Activity> {
-      const identity = requireSignedIn(ctx.identity);
-      requirePartnerEditor(identity, partnerId);
-      const key = check.clientKey(clientKey);
-      const columns = activityColumns(input, 'input');
-      checkActivity(columns as Activity, 'input');
-      const action = `create${typeName}Activity`;
-      return ctx.em.transactional(async (em) => {
-        await requireKnownPartner(em, profile, typeName, partnerId);
-        const row = { ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
-        if (key) {
-          const { row: activity, created } = await createOnce(em, Activity, row, { partnerId, clientKey: key });
-          if (created)
-            recordAudit(em, identity, {
-              action,
-              entityType: 'Activity',
-              entityId: activity.id,
-              partnerId,
-              fields: Object.keys(columns),
-            });
-          return activity;
-        }
-        const activity = em.create(Activity, row as never);
-        recordAudit(em, identity, {
-          action,
-          entityType: 'Activity',
-          entityId: activity.id,
-          partnerId,
-          fields: Object.keys(columns),
-        });
-        return activity;
+      return createRecord(ctx, ACTIVITY, known(partnerId), {
+        action: `create${typeName}Activity`,
+        partnerId,
+        input,
+        clientKey,
       });
     }
 
@@ -207,74 +263,30 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
       @Arg('patch', () => ActivityPatch) patch: ActivityPatch,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<Activity> {
-      const identity = requireSignedIn(ctx.identity);
-      requireChanges(patch);
-      const columns = activityColumns(patch, 'patch');
-      return ctx.em.transactional(async (em) => {
-        const activity = await lockRow(em, Activity, 'Activity', id, identity, version);
-        checkActivity({ ...activity, ...columns } as Activity, 'patch');
-        em.assign(activity, { ...columns, version: activity.version + 1 } as never);
-        recordAudit(em, identity, {
-          action: `update${typeName}Activity`,
-          entityType: 'Activity',
-          entityId: id,
-          partnerId: activity.partnerId,
-          fields: Object.keys(columns),
-        });
-        return activity;
-      });
+      return changeRecord(ctx, ACTIVITY, { action: `update${typeName}Activity`, id, version, patch });
     }
 
     @Mutation(() => ID, { name: `delete${typeName}Activity` })
-    deleteActivity(
+    async deleteActivity(
       @Arg('id', () => ID) id: string,
       @Arg('version', () => Int) version: number,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<string> {
-      const identity = requireSignedIn(ctx.identity);
-      return ctx.em.transactional(async (em) => {
-        const activity = await lockRow(em, Activity, 'Activity', id, identity, version);
-        em.remove(activity);
-        recordAudit(em, identity, {
-          action: `delete${typeName}Activity`,
-          entityType: 'Activity',
-          entityId: id,
-          partnerId: activity.partnerId,
-        });
-        return id;
-      });
+      return (await changeRecord(ctx, ACTIVITY, { action: `delete${typeName}Activity`, id, version })).id;
     }
 
     @Mutation(() => Member, { name: `add${typeName}Member`, description: `Adds a member to a ${typeName}.` })
     addMember(
       @Arg('partnerId', () => ID) partnerId: string,
       @Arg('input', () => MemberInput) input: MemberInput,
-      @Arg('clientKey', () => String, {
-        nullable: true,
-        description: 'Makes a retried create return the first result.',
-      })
-      clientKey: string | null | undefined,
+      @Arg('clientKey', () => String, { nullable: true, description: CLIENT_KEY }) clientKey: string | null | undefined,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<Member> {
-      const identity = requireSignedIn(ctx.identity);
-      requirePartnerEditor(identity, partnerId);
-      const key = check.clientKey(clientKey);
-      const columns = memberColumns(input, 'input');
-      checkMember(columns as Member, 'input');
-      const action = `add${typeName}Member`;
-      return ctx.em.transactional(async (em) => {
-        await requireKnownPartner(em, profile, typeName, partnerId);
-        const row = { consentToPublish: false, ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
-        const fields = Object.keys(columns);
-        if (key) {
-          const { row: member, created } = await createOnce(em, Member, row, { partnerId, clientKey: key });
-          if (created)
-            recordAudit(em, identity, { action, entityType: 'Member', entityId: member.id, partnerId, fields });
-          return member;
-        }
-        const member = em.create(Member, row as never);
-        recordAudit(em, identity, { action, entityType: 'Member', entityId: member.id, partnerId, fields });
-        return member;
+      return createRecord(ctx, MEMBER, known(partnerId), {
+        action: `add${typeName}Member`,
+        partnerId,
+        input,
+        clientKey,
       });
     }
 
@@ -285,42 +297,16 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
       @Arg('patch', () => MemberPatch) patch: MemberPatch,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<Member> {
-      const identity = requireSignedIn(ctx.identity);
-      requireChanges(patch);
-      const columns = memberColumns(patch, 'patch');
-      return ctx.em.transactional(async (em) => {
-        const member = await lockRow(em, Member, 'Member', id, identity, version);
-        checkMember({ ...member, ...columns } as Member, 'patch');
-        em.assign(member, { ...columns, version: member.version + 1 } as never);
-        recordAudit(em, identity, {
-          action: `update${typeName}Member`,
-          entityType: 'Member',
-          entityId: id,
-          partnerId: member.partnerId,
-          fields: Object.keys(columns),
-        });
-        return member;
-      });
+      return changeRecord(ctx, MEMBER, { action: `update${typeName}Member`, id, version, patch });
     }
 
     @Mutation(() => ID, { name: `remove${typeName}Member` })
-    removeMember(
+    async removeMember(
       @Arg('id', () => ID) id: string,
       @Arg('version', () => Int) version: number,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<string> {
-      const identity = requireSignedIn(ctx.identity);
-      return ctx.em.transactional(async (em) => {
-        const member = await lockRow(em, Member, 'Member', id, identity, version);
-        em.remove(member);
-        recordAudit(em, identity, {
-          action: `remove${typeName}Member`,
-          entityType: 'Member',
-          entityId: id,
-          partnerId: member.partnerId,
-        });
-        return id;
-      });
+      return (await changeRecord(ctx, MEMBER, { action: `remove${typeName}Member`, id, version })).id;
     }
 
     @Mutation(() => options.profile, {

@@ -19,6 +19,7 @@ export function conflict(entityType: string, id: string, given: number, current:
 /**
  * Loads a row for a change and checks the version the client read. The row stays locked
  * until the transaction ends, so two writers holding the same version cannot both win.
+ * `authorize` sees the stored row first: who may change it can depend on what it is.
  */
 export async function lockVersion<T extends { id: string; version: number }>(
   em: EntityManager,
@@ -26,9 +27,11 @@ export async function lockVersion<T extends { id: string; version: number }>(
   entityType: string,
   id: string,
   version: number,
+  authorize?: (row: T) => void,
 ): Promise<T> {
   const row = await em.findOne(entity, { id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!row) throw notFound(entityType, id);
+  authorize?.(row);
   if (row.version !== version) throw conflict(entityType, id, version, row.version);
   return row;
 }
