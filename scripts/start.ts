@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { loadLocalConfig } from './local-config';
 import { openLocalDatabase, runningSupervisor, supervisorLockFile } from './local-database';
-import { loadLocalSecrets } from './local-secrets';
+import { loadLocalSecrets, publicKeyOf } from './local-secrets';
 import { SUBGRAPHS } from './subgraphs';
 
 /**
@@ -59,7 +59,10 @@ async function main(): Promise<void> {
       entry: join('gateway', 'src', 'main.ts'),
       env: {
         GATEWAY_SECRET: gatewaySecret,
-        ...(!config.jwtPublicKeyConfigured && { JWT_PUBLIC_KEY: secrets.jwtPublicKey }),
+        // The public half of the key `npm run token` signs with (JWT_PRIVATE_KEY, or the kept one).
+        ...(!config.jwtPublicKeyConfigured && {
+          JWT_PUBLIC_KEY: config.jwtPrivateKey ? publicKeyOf(config.jwtPrivateKey) : secrets.jwtPublicKey,
+        }),
       },
     },
   ];

@@ -62,13 +62,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonl
     const url = parsed[subgraphUrlVariable(name)];
     if (typeof url === 'string') subgraphUrls[name] = url;
   }
+  const jwtPublicKey =
+    parsed.JWT_PUBLIC_KEY ??
+    (parsed.JWT_PUBLIC_KEY_FILE ? readFileSync(parsed.JWT_PUBLIC_KEY_FILE, 'utf8') : undefined);
+  if (jwtPublicKey && !parsed.GATEWAY_SECRET) {
+    // Tokens would be accepted and every write then refused by the subgraphs, which could not
+    // tell who is calling: a configuration mistake, reported at start rather than per request.
+    throw new Error(
+      'Invalid configuration for gateway:\n  GATEWAY_SECRET: required when tokens are accepted (JWT_PUBLIC_KEY)',
+    );
+  }
   return {
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
     subgraphUrls,
-    jwtPublicKey:
-      parsed.JWT_PUBLIC_KEY ??
-      (parsed.JWT_PUBLIC_KEY_FILE ? readFileSync(parsed.JWT_PUBLIC_KEY_FILE, 'utf8') : undefined),
+    jwtPublicKey,
     gatewaySecret: parsed.GATEWAY_SECRET,
   };
 }

@@ -60,6 +60,14 @@ describe('configuration', () => {
     expect(gatewayEnvVariables(SUBGRAPH_NAMES)).toContain('YOUTH_ASSOCIATIONS_URL');
   });
 
+  test('refuses a token key without the secret the subgraphs need to trust the gateway', () => {
+    const key = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
+    expect(() => loadGatewayConfig({ JWT_PUBLIC_KEY: key }, SUBGRAPH_NAMES)).toThrow(/GATEWAY_SECRET: required/);
+    expect(
+      loadGatewayConfig({ JWT_PUBLIC_KEY: key, GATEWAY_SECRET: 's'.repeat(32) }, SUBGRAPH_NAMES).jwtPublicKey,
+    ).toBe(key);
+  });
+
   test('reports every bad variable at once', () => {
     expect(() => loadGatewayConfig({ PORT: 'eighty', CITIES_URL: 'not a url' }, SUBGRAPH_NAMES)).toThrow(
       /PORT:[\s\S]*CITIES_URL:/,

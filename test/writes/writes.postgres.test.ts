@@ -168,6 +168,59 @@ describe('versions', () => {
   });
 });
 
+test('an editor cannot make their partner one of another type’s subgraph', async () => {
+  const before = await tableChecksums(graph.databaseUrl, SCHEMAS);
+  const editor = tokens.editors['gemma-villach'];
+  const profile = await graph.query(
+    `mutation { updateCityProfile(partnerId: "gemma-villach", version: 0, patch: {region: "Carinthia"}) { id } }`,
+    {},
+    editor,
+  );
+  expect(codes(profile)).toEqual(['FORBIDDEN']);
+  const activity = await graph.query(
+    `mutation { createCityActivity(partnerId: "gemma-villach", input: {kind: DEBATE, theme: PEACE, title: "Debate", startsOn: "2016-05-01"}) { id } }`,
+    {},
+    editor,
+  );
+  expect(activity.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+  expect(await tableChecksums(graph.databaseUrl, SCHEMAS)).toEqual(before);
+});
+
+test('20 parallel updates naming the same version: one wins, 19 get CONFLICT', async () => {
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, index) =>
+      graph.query(
+        `mutation { updateCityMember(id: "miasto-sosnowiec-m-3", version: 1, patch: {role: "officer ${index}"}) { version } }`,
+        {},
+        tokens.editors['miasto-sosnowiec'],
+      ),
+    ),
+  );
+  expect(responses.filter((response) => !response.errors)).toHaveLength(1);
+  expect(responses.flatMap(codes)).toEqual(Array(19).fill('CONFLICT'));
+  expect(await count(`select version as n from cities.member where id = 'miasto-sosnowiec-m-3'`)).toBe(2);
+});
+
+test('20 parallel first profiles of one partner: one is stored, 19 get CONFLICT', async () => {
+  await ok(
+    `mutation { registerPartner(input: {id: "fundacja-test", type: FOUNDATION, name: "Fundacja Test", countryCode: "PL", town: "Kraków", role: PARTNER, legalForm: FOUNDATION}) { id } }`,
+    {},
+    tokens.admin,
+  );
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      graph.query(
+        `mutation { updateFoundationProfile(partnerId: "fundacja-test", version: 0, patch: {foundedYear: 2001}) { profileVersion } }`,
+        {},
+        tokens.admin,
+      ),
+    ),
+  );
+  expect(responses.filter((response) => !response.errors)).toHaveLength(1);
+  expect(responses.flatMap(codes)).toEqual(Array(19).fill('CONFLICT'));
+  expect(await count(`select count(*) as n from foundations.profile where id = 'fundacja-test'`)).toBe(1);
+});
+
 describe('idempotent creates', () => {
   const CREATE = `mutation ($key: String) {
     createYouthAssociationActivity(partnerId: "gemma-villach", clientKey: $key,
@@ -227,12 +280,12 @@ describe('idempotent creates', () => {
     ).toBe(1);
   });
 
-  test('keys are per partner: the same key for two partners makes two rows', async () => {
+  test('keys are per partner: two editors using one key make a row each', async () => {
     const make = (partnerId: string) =>
       ok(
         `mutation { addFoundationMember(partnerId: "${partnerId}", clientKey: "shared-key", input: {kind: ORGANISATION, name: "Partner school"}) { id } }`,
         {},
-        tokens.admin,
+        tokens.editors[partnerId],
       );
     await make('bbag');
     await make('polska-fundacja-roberta-schumana');
@@ -347,7 +400,7 @@ describe('bad input is BAD_USER_INPUT naming the field, and changes nothing', ()
   });
 });
 
-test('the admin registers a partner; its first profile is stored with version 0; its editor then works', async () => {
+test('the admin registers a partner and stores its first profile (version 0); then its editor works', async () => {
   await ok(
     `mutation { registerPartner(input: {id: "grad-split", type: CITY, name: "Grad Split", countryCode: "HR", town: "Split", role: PARTNER, legalForm: MUNICIPALITY}) { id } }`,
     {},
@@ -373,10 +426,13 @@ test('the admin registers a partner; its first profile is stored with version 0;
       ),
     ),
   ).toEqual(['BAD_USER_INPUT']);
+  const FIRST_PROFILE = `mutation { updateCityProfile(partnerId: "grad-split", version: 0, patch: {region: "Split-Dalmatia County", website: "https://www.split.hr"}) { profileVersion region } }`;
+  // Which partners are cities is the admin's to say: the editor cannot make the first profile.
+  expect(codes(await graph.query(FIRST_PROFILE, {}, editor))).toEqual(['FORBIDDEN']);
   const profile = await ok<{ updateCityProfile: { profileVersion: number; region: string } }>(
-    `mutation { updateCityProfile(partnerId: "grad-split", version: 0, patch: {region: "Split-Dalmatia County", website: "https://www.split.hr"}) { profileVersion region } }`,
+    FIRST_PROFILE,
     {},
-    editor,
+    tokens.admin,
   );
   expect(profile.updateCityProfile).toEqual({ profileVersion: 1, region: 'Split-Dalmatia County' });
   await ok(

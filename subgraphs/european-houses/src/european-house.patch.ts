@@ -19,10 +19,7 @@ export function validateEuropeanHouseProfilePatch(patch: EuropeanHouseProfilePat
   return {
     ...('address' in patch && { address: check.optionalText(patch.address, 'patch.address', 300) }),
     ...('foundedYear' in patch && {
-      foundedYear:
-        patch.foundedYear == null
-          ? null
-          : check.intInRange(patch.foundedYear, 'patch.foundedYear', 1800, new Date().getUTCFullYear()),
+      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
     }),
     ...('europeDirectCentre' in patch && {
       europeDirectCentre: check.required(patch.europeDirectCentre, 'patch.europeDirectCentre'),

@@ -19,12 +19,11 @@ export class FoundationProfilePatch extends ProfilePatchBase {
 export function validateFoundationProfilePatch(patch: FoundationProfilePatch): Record<string, unknown> {
   return {
     ...('foundedYear' in patch && {
-      foundedYear:
-        patch.foundedYear == null
-          ? null
-          : check.intInRange(patch.foundedYear, 'patch.foundedYear', 1800, new Date().getUTCFullYear()),
+      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
     }),
-    ...('foundedOn' in patch && { foundedOn: patch.foundedOn ?? null }),
+    ...('foundedOn' in patch && {
+      foundedOn: patch.foundedOn ? check.plausibleDate(patch.foundedOn, 'patch.foundedOn') : null,
+    }),
     ...('patron' in patch && { patron: check.optionalText(patch.patron, 'patch.patron', 200) }),
   };
 }

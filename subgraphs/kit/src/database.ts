@@ -58,7 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       snapshot: false,
       silent: true,
     },
-    debug: options.logSql ? ['query', 'query-params'] : false,
+    // Statements without their values: values can be personal data, and logs outlive erasure.
+    debug: options.logSql ? ['query'] : false,
     loggerFactory: (loggerOptions) => new SqlLogger(loggerOptions, options.onSql),
     pool: { min: 0, max: 10 },
   });

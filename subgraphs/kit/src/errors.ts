@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { DriverException } from '@mikro-orm/core';
 import { PublicErrorCode } from '@citipart/schema';
 
 const CLIENT_ERROR_CODES = new Set<unknown>(Object.values(PublicErrorCode));
@@ -22,3 +23,30 @@ export const clientErrorsAsGraphQLErrors: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * What the server log may say about a fault. A database error's message carries the SQL with
+ * its values, which can be personal data that an erasure could never reach in a log file:
+ * only its class, SQL state, constraint and table are kept, with the stack frames.
+ */
+export function describeFault(error: unknown): string {
+  // MikroORM's wrapper, or the driver's own error when a query builder ran the statement.
+  const fromDatabase =
+    error instanceof DriverException || (error instanceof Error && 'severity' in error && 'code' in error);
+  if (fromDatabase) {
+    const { sqlState, code, constraint, table } = error as Error & {
+      sqlState?: string;
+      code?: string;
+      constraint?: string;
+      table?: string;
+    };
+    const detail = [
+      `SQL state ${sqlState ?? code ?? 'unknown'}`,
+      constraint && `constraint ${constraint}`,
+      table && `table ${table}`,
+    ];
+    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    return [`${error.name} (${detail.filter(Boolean).join(', ')})`, ...frames].join('\n');
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -31,10 +31,11 @@ export abstract class SchemaMigration extends Migration {
       "partner_id" text null,
       "fields" jsonb not null default '[]'
     )`);
-    this.addSql(`create index "audit_actor_index" on ${this.table('audit')} ("actor")`);
+    // Erasure looks the actor up case-insensitively.
+    this.addSql(`create index "audit_actor_index" on ${this.table('audit')} (lower("actor"))`);
   }
 
-  /** Adds the optimistic-locking version (and, for creates, the idempotency key) to a table. */
+  /** Adds the version that updates and deletes must name (optimistic locking). */
   protected addVersion(table: string): void {
     this.addSql(
       `alter table ${this.table(table)} add column "version" integer not null default 1 check ("version" > 0)`,

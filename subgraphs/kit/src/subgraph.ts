@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { IDENTITY_HEADER, verifyIdentityProof } from './auth/gateway-proof';
 import { LoaderCache, type SubgraphContext } from './context';
 import { createErrorMasker } from '@citipart/schema';
-import { clientErrorsAsGraphQLErrors } from './errors';
+import { clientErrorsAsGraphQLErrors, describeFault } from './errors';
 import { log } from './log';
 
 /** How many rows of each table a seed inserted (rows already there are left alone). */
@@ -61,7 +61,7 @@ export async function createSubgraphServer(
     includeStacktraceInErrorResponses: false,
     // The entry handles signals and stops the server and its database in order.
     stopOnTerminationSignals: false,
-    formatError: createErrorMasker((message, error) => log(definition.name, message, error)),
+    formatError: createErrorMasker((message, error) => log(definition.name, message, describeFault(error))),
     plugins: [
       // Subgraphs answer the gateway, not browsers; tracing is not collected here.
       ApolloServerPluginInlineTraceDisabled(),

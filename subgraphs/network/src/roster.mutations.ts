@@ -63,6 +63,10 @@ function meetingColumns(input: MeetingPatch, field: string): Partial<Meeting> {
       case 'hostId':
         columns.hostId = check.slug(check.required(input.hostId, name), name);
         break;
+      case 'startsOn':
+      case 'endsOn':
+        columns[key] = check.plausibleDate(check.required(input[key], name), name);
+        break;
       case 'delegations':
         break;
       default:
@@ -133,10 +137,9 @@ export class RosterMutations {
     const id = check.slug(input.id, 'input.id');
     const columns = partnerColumns(input, 'input');
     return ctx.em.transactional(async (em) => {
-      if (await em.count(Partner, { id })) {
-        throw userInputError(`"input.id": partner "${id}" is already on the roster.`, 'input.id');
-      }
-      const partner = em.create(Partner, { ...columns, id } as never);
+      // Inserted only if the id is free, so that two registrations of one id cannot both win.
+      const { row: partner, created } = await createOnce(em, Partner, { ...columns, id, version: 1 }, { id });
+      if (!created) throw userInputError(`"input.id": partner "${id}" is already on the roster.`, 'input.id');
       recordAudit(em, identity, {
         action: 'registerPartner',
         entityType: 'Partner',
@@ -244,7 +247,7 @@ export class RosterMutations {
         entityType: 'Meeting',
         entityId: id,
         partnerId: meeting.hostId,
-        fields: givenFields(patch),
+        fields: [...Object.keys(columns), ...(delegations ? ['delegations'] : [])],
       });
       return meeting;
     });
@@ -260,8 +263,8 @@ export class RosterMutations {
     requireAdmin(identity);
     return ctx.em.transactional(async (em) => {
       const meeting = await lockVersion(em, Meeting, 'Meeting', id, version);
-      // The delegations go with it (on delete cascade).
-      await em.nativeDelete(Meeting, { id, version: meeting.version });
+      // Its delegations go with it (on delete cascade).
+      em.remove(meeting);
       recordAudit(em, identity, {
         action: 'deleteMeeting',
         entityType: 'Meeting',

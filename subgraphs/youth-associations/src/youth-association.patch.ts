@@ -12,10 +12,7 @@ export class YouthAssociationProfilePatch extends ProfilePatchBase {
 export function validateYouthAssociationProfilePatch(patch: YouthAssociationProfilePatch): Record<string, unknown> {
   return {
     ...('foundedYear' in patch && {
-      foundedYear:
-        patch.foundedYear == null
-          ? null
-          : check.intInRange(patch.foundedYear, 'patch.foundedYear', 1800, new Date().getUTCFullYear()),
+      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
     }),
   };
 }

@@ -63,6 +63,6 @@ export function requirePartnerEditor(
 ): asserts identity is Exclude<Identity, { kind: 'anonymous' }> {
   if (identity.kind === 'anonymous') throw unauthenticated();
   if (!canEditPartner(identity, partnerId)) {
-    throw forbidden(`Only editors of partner "${partnerId}" and the network admin may change its data.`);
+    throw forbidden("Only editors of the record's partner and the network admin may change it.");
   }
 }

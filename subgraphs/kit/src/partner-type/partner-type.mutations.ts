@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type EntityClass, LockMode } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MemberKind, userInputError } from '@citipart/schema';
 import { Arg, Args, type ClassType, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requirePartnerEditor, requireSignedIn } from '../auth/identity';
+import { requireAdmin, requirePartnerEditor, requireSignedIn } from '../auth/identity';
 import { PageArgs } from '../page.args';
 import { AuditConnection } from '../writes/audit.entity';
 import { loadAuditPage, recordAudit } from '../writes/audit';
@@ -31,7 +31,7 @@ export interface PartnerTypeMutationOptions {
   profile: EntityClass<PartnerProfile>;
   /** The `{T}ProfilePatch` input class. */
   profilePatch: ClassType;
-  validateProfilePatch?: ProfilePatchValidator;
+  validateProfilePatch: ProfilePatchValidator;
 }
 
 function activityColumns(input: ActivityPatch, field: string): Partial<Activity> {
@@ -41,8 +41,10 @@ function activityColumns(input: ActivityPatch, field: string): Partial<Activity>
     switch (key) {
       case 'kind':
       case 'theme':
-      case 'startsOn':
         Object.assign(columns, { [key]: check.required(input[key], name) });
+        break;
+      case 'startsOn':
+        columns.startsOn = check.plausibleDate(check.required(input.startsOn, name), name);
         break;
       case 'title':
         columns.title = check.text(check.required(input.title, name), name);
@@ -54,7 +56,7 @@ function activityColumns(input: ActivityPatch, field: string): Partial<Activity>
         columns.town = check.optionalText(input.town, name, 100);
         break;
       case 'endsOn':
-        columns.endsOn = input.endsOn ?? null;
+        columns.endsOn = input.endsOn ? check.plausibleDate(input.endsOn, name) : null;
         break;
       case 'participants':
         columns.participants = check.participants(input.participants, name) as Activity['participants'];
@@ -82,7 +84,7 @@ function memberColumns(input: MemberPatch, field: string): Partial<Member> {
         columns.role = check.optionalText(input.role, name, 100);
         break;
       case 'since':
-        columns.since = input.since ?? null;
+        columns.since = input.since ? check.plausibleDate(input.since, name) : null;
         break;
       case 'email':
         columns.email = check.optionalEmail(input.email, name);
@@ -311,7 +313,7 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
 
     @Mutation(() => options.profile, {
       name: `update${typeName}Profile`,
-      description: `Changes a ${typeName}'s profile. Version 0 stores the first profile of a newly registered partner.`,
+      description: `Changes a ${typeName}'s profile. Version 0 stores the first profile of a newly registered partner (admin only).`,
     })
     updateProfile(
       @Arg('partnerId', () => ID) partnerId: string,
@@ -323,17 +325,23 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
       requirePartnerEditor(identity, partnerId);
       requireChanges(patch);
       const { website, sources, ...typeFields } = patch as { website?: string | null; sources?: never };
-      const columns: Record<string, unknown> = {
-        ...(options.validateProfilePatch?.(pick(typeFields)) ?? pick(typeFields)),
-      };
+      const columns: Record<string, unknown> = options.validateProfilePatch(pick(typeFields));
       if (website !== undefined) columns.website = check.optionalUrl(website, 'patch.website');
       if (sources !== undefined) columns.sources = check.sources(sources, 'patch.sources');
       return ctx.em.transactional(async (em) => {
-        const current = await em.findOne(profile, { id: partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const currentVersion = current?.version ?? 0;
-        if (currentVersion !== version) throw conflict(`${typeName} profile`, partnerId, version, currentVersion);
-        const stored = current ?? em.create(profile, { id: partnerId, version: 0 } as never);
-        em.assign(stored, { ...columns, version: currentVersion + 1 } as never);
+        let stored: PartnerProfile;
+        if (version === 0) {
+          // The first profile makes the partner one of this subgraph's: only the admin says
+          // which partners are of this type (an editor's token names a partner, not a type).
+          requireAdmin(identity);
+          const first = { ...columns, id: partnerId, version: 1 };
+          const { row, created } = await createOnce(em, profile, first, { id: partnerId });
+          if (!created) throw conflict(`${typeName} profile`, partnerId, 0, row.version);
+          stored = row;
+        } else {
+          stored = await lockVersion(em, profile, `${typeName} profile`, partnerId, version);
+          em.assign(stored, { ...columns, version: version + 1 } as never);
+        }
         recordAudit(em, identity, {
           action: `update${typeName}Profile`,
           entityType: 'Profile',

@@ -42,7 +42,7 @@ export interface PartnerTypeSubgraphOptions<P extends PartnerProfile> {
   profile: EntityClass<P>;
   /** The `{T}ProfilePatch` input class (extends ProfilePatchBase) and its check. */
   profilePatch: ClassType;
-  validateProfilePatch?: ProfilePatchValidator;
+  validateProfilePatch: ProfilePatchValidator;
   /** The subgraph's own migrations, applied after the kit's members and activities tables. */
   migrations: MigrationObject[];
   dataset: PartnerSeed<P>[];

@@ -1,4 +1,4 @@
-import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { connectionType } from '@citipart/schema';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
@@ -9,7 +9,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A write to the graph: who made it, when, and what it changed.' })
 @Directive('@shareable')
 @Entity({ tableName: 'audit' })
-@Index({ properties: ['at', 'id'] })
 export class AuditEntry {
   @Field(() => ID)
   @PrimaryKey({ type: 'bigint', autoincrement: true })

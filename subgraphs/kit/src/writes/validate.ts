@@ -3,8 +3,18 @@ import { userInputError } from '@citipart/schema';
 // Checks of what clients send, with messages that name the field. Each returns the value
 // to store (trimmed, normalised) or throws BAD_USER_INPUT.
 
+// Control characters (but tab and newline in long texts) have no place in names and titles.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+function printable(value: string, field: string, multiline: boolean): string {
+  if (CONTROL.test(value) || (!multiline && /[\n\t]/.test(value))) {
+    throw userInputError(`"${field}" contains control characters.`, field);
+  }
+  return value;
+}
+
 export function text(value: string, field: string, max = 200): string {
-  const trimmed = value.trim();
+  const trimmed = printable(value.trim(), field, false);
   if (!trimmed) throw userInputError(`"${field}" must not be empty.`, field);
   if (trimmed.length > max)
     throw userInputError(`"${field}" must be at most ${max} characters; got ${trimmed.length}.`, field);
@@ -13,13 +23,14 @@ export function text(value: string, field: string, max = 200): string {
 
 export function optionalText(value: string | null | undefined, field: string, max = 2000): string | null {
   if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
+  const trimmed = printable(value.trim(), field, max > 200);
   if (trimmed.length > max)
     throw userInputError(`"${field}" must be at most ${max} characters; got ${trimmed.length}.`, field);
   return trimmed || null;
 }
 
 export function url(value: string, field: string): string {
+  if (value.length > 2000) throw userInputError(`"${field}" must be at most 2000 characters.`, field);
   let parsed: URL;
   try {
     parsed = new URL(value.trim());
@@ -50,6 +61,19 @@ export function slug(value: string, field: string): string {
 export function intInRange(value: number, field: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw userInputError(`"${field}" must be an integer from ${min} to ${max}; got ${value}.`, field);
+  }
+  return value;
+}
+
+/** A year such as a founding year: not before 1800, not in the future. */
+export function optionalYear(value: number | null | undefined, field: string): number | null {
+  return value === null || value === undefined ? null : intInRange(value, field, 1800, new Date().getUTCFullYear());
+}
+
+/** Dates of the network's life: from 1900 to 2100, which catches typing slips like 2999. */
+export function plausibleDate(value: string, field: string): string {
+  if (value < '1900-01-01' || value > '2100-12-31') {
+    throw userInputError(`"${field}" must be between 1900 and 2100; got ${value}.`, field);
   }
   return value;
 }
