@@ -280,6 +280,49 @@ describe('idempotent creates', () => {
     ).toBe(1);
   });
 
+  test('a key whose record was deleted or erased is not used again: the retry is a CONFLICT', async () => {
+    const editor = tokens.editors['centre-europeen-robert-schuman'];
+    const add = () =>
+      graph.query<{ addEuropeanHouseMember: { id: string; version: number } }>(
+        `mutation { addEuropeanHouseMember(partnerId: "centre-europeen-robert-schuman", clientKey: "add-paul", input: {kind: PERSON, name: "Paul Girard", email: "paul.girard@example.org", consentToPublish: true}) { id version } }`,
+        {},
+        editor,
+      );
+    const first = (await add()).data!.addEuropeanHouseMember;
+    await ok(`mutation ($id: ID!) { removeEuropeanHouseMember(id: $id, version: 1) }`, { id: first.id }, editor);
+    const retry = await add();
+    expect(retry.errors![0].extensions).toEqual({ code: 'CONFLICT', field: 'clientKey' });
+    expect(await count(`select count(*) as n from european_houses.member where name = 'Paul Girard'`)).toBe(0);
+
+    const addAgain = (key: string) =>
+      graph.query(
+        `mutation { addEuropeanHouseMember(partnerId: "centre-europeen-robert-schuman", clientKey: "${key}", input: {kind: PERSON, name: "Paul Girard", email: "paul.girard@example.org"}) { id } }`,
+        {},
+        editor,
+      );
+    expect((await addAgain('add-paul-2')).errors).toBeUndefined();
+    await ok(
+      `mutation { eraseEuropeanHousePersonalData(email: "paul.girard@example.org") { membersRemoved } }`,
+      {},
+      tokens.admin,
+    );
+    expect(codes(await addAgain('add-paul-2'))).toEqual(['CONFLICT']);
+    expect(await count(`select count(*) as n from european_houses.member where name = 'Paul Girard'`)).toBe(0);
+    expect(
+      await count(`select count(*) as n from european_houses.retired_client_key where key_hash like '%add-paul%'`),
+    ).toBe(0);
+
+    const meeting = (key: string) =>
+      graph.query<{ createMeeting: { id: string } }>(
+        `mutation { createMeeting(clientKey: "${key}", input: {kind: CLOSING, title: "Reunion", town: "Metz", countryCode: "FR", startsOn: "2019-09-01", endsOn: "2019-09-02", hostId: "centre-europeen-robert-schuman", participants: {value: 12, qualifier: EXACT}}) { id } }`,
+        {},
+        tokens.admin,
+      );
+    const created = (await meeting('reunion')).data!.createMeeting;
+    await ok(`mutation ($id: ID!) { deleteMeeting(id: $id, version: 1) }`, { id: created.id }, tokens.admin);
+    expect(codes(await meeting('reunion'))).toEqual(['CONFLICT']);
+  });
+
   test('keys are per partner: two editors using one key make a row each', async () => {
     const make = (partnerId: string) =>
       ok(

@@ -29,6 +29,7 @@ export * from './partner-type/partner-type.mutations';
 export * from './partner-type/profile.patch';
 export * from './writes/audit';
 export * from './writes/audit.entity';
+export * from './writes/client-keys';
 export * from './writes/erasure';
 export * from './writes/patch';
 export * from './writes/versioned';

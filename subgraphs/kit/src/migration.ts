@@ -35,6 +35,17 @@ export abstract class SchemaMigration extends Migration {
     this.addSql(`create index "audit_actor_index" on ${this.table('audit')} (lower("actor"))`);
   }
 
+  /** Keys of creates whose records were deleted (see writes/client-keys.ts). */
+  protected createRetiredClientKeyTable(): void {
+    this.addSql(`create table ${this.table('retired_client_key')} (
+      "partner_id" text not null,
+      "entity_type" text not null,
+      "key_hash" text not null,
+      "retired_at" timestamptz not null default now(),
+      primary key ("partner_id", "entity_type", "key_hash")
+    )`);
+  }
+
   /** Adds the version that updates and deletes must name (optimistic locking). */
   protected addVersion(table: string): void {
     this.addSql(

@@ -12,7 +12,9 @@ import {
   lockVersion,
   recordAudit,
   requireAdmin,
+  refuseRetiredClientKey,
   requireChanges,
+  retireClientKeys,
 } from '@citipart/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +27,9 @@ import { Partner } from './partner.entity';
 
 // The network admin's writes: the roster and the meetings. Each runs in one transaction
 // with its audit entry.
+
+/** Meetings belong to no partner: their client keys are the admin's, in one scope. */
+const MEETING_KEYS = { partnerId: '', entityType: 'Meeting' };
 
 function partnerColumns(input: PartnerPatch, field: string): Partial<Partner> {
   const columns: Partial<Partner> = {};
@@ -201,6 +206,7 @@ export class RosterMutations {
       const fields = [...Object.keys(columns), ...(input.delegations ? ['delegations'] : [])];
       let meeting: Meeting;
       if (key) {
+        await refuseRetiredClientKey(em, MEETING_KEYS, key);
         const result = await createOnce(em, Meeting, row, { clientKey: key });
         if (!result.created) return result.row;
         meeting = result.row;
@@ -265,6 +271,7 @@ export class RosterMutations {
       const meeting = await lockVersion(em, Meeting, 'Meeting', id, version);
       // Its delegations go with it (on delete cascade).
       em.remove(meeting);
+      await retireClientKeys(em, MEETING_KEYS, [meeting.clientKey]);
       recordAudit(em, identity, {
         action: 'deleteMeeting',
         entityType: 'Meeting',

@@ -7,6 +7,7 @@ import { requireAdmin, requirePartnerEditor, requireSignedIn } from '../auth/ide
 import { PageArgs } from '../page.args';
 import { AuditConnection } from '../writes/audit.entity';
 import { loadAuditPage, recordAudit } from '../writes/audit';
+import { refuseRetiredClientKey, retireClientKeys } from '../writes/client-keys';
 import { ErasureReport, erasePersonalData } from '../writes/erasure';
 import { givenFields, requireChanges } from '../writes/patch';
 import * as check from '../writes/validate';
@@ -134,7 +135,7 @@ async function requireKnownPartner(
   }
 }
 
-type OwnedRow = { id: string; partnerId: string; version: number };
+type OwnedRow = { id: string; partnerId: string; version: number; clientKey?: string | null };
 
 /** What differs between the records a partner owns here (activities, members). */
 interface OwnedRecord<T extends OwnedRow, P extends object> {
@@ -181,6 +182,7 @@ async function createRecord<T extends OwnedRow, P extends object>(
   const { partnerId } = write;
   return ctx.em.transactional(async (em) => {
     await known(em);
+    if (key) await refuseRetiredClientKey(em, { partnerId, entityType: kind.entityType }, key);
     const row = { ...kind.defaults, ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
     const { row: record, created } = key
       ? await createOnce(em, kind.entity, row, { partnerId, clientKey: key })
@@ -219,6 +221,7 @@ async function changeRecord<T extends OwnedRow, P extends object>(
       em.assign(row, { ...columns, version: row.version + 1 } as never);
     } else {
       em.remove(row);
+      await retireClientKeys(em, { partnerId: row.partnerId, entityType: kind.entityType }, [row.clientKey]);
     }
     recordAudit(em, identity, {
       action: write.action,
@@ -362,7 +365,13 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
         subgraph: options.subgraphName,
         action: `erase${typeName}PersonalData`,
         email,
-        removePersonalData: (em, address) => em.nativeDelete(Member, { email: address }),
+        removePersonalData: async (em, address) => {
+          // A client retrying the create that added the person must not add them again.
+          for (const member of await em.find(Member, { email: address })) {
+            await retireClientKeys(em, { partnerId: member.partnerId, entityType: 'Member' }, [member.clientKey]);
+          }
+          return em.nativeDelete(Member, { email: address });
+        },
       });
     }
 

@@ -7,9 +7,11 @@ export class Migration20261128000000RosterWrites extends SchemaMigration {
     this.addVersion('meeting');
     this.addSql(`alter table ${this.table('meeting')} add column "client_key" text null unique`);
     this.createAuditTable();
+    this.createRetiredClientKeyTable();
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists ${this.table('retired_client_key')}`);
     this.addSql(`drop table if exists ${this.table('audit')}`);
     this.addSql(`alter table ${this.table('meeting')} drop column "client_key"`);
     this.addSql(`alter table ${this.table('meeting')} drop column "version"`);

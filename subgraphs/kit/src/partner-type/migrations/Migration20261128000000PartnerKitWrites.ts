@@ -24,9 +24,11 @@ export class Migration20261128000000PartnerKitWrites extends SchemaMigration {
     // The demo people are fictional: they were public before consent existed, and stay so.
     this.addSql(`update ${this.table('member')} set "consent_to_publish" = true where "demo" and "kind" = 'PERSON'`);
     this.createAuditTable();
+    this.createRetiredClientKeyTable();
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists ${this.table('retired_client_key')}`);
     this.addSql(`drop table if exists ${this.table('audit')}`);
     this.addSql(`alter table ${this.table('member')}
       drop column "email", drop column "phone", drop column "consent_to_publish",
