@@ -33,4 +33,5 @@ export * from './writes/client-keys';
 export * from './writes/erasure';
 export * from './writes/patch';
 export * from './writes/versioned';
+export * from './writes/write.args';
 export * as check from './writes/validate';

@@ -6,7 +6,8 @@ import {
   SourceInput,
   Theme,
 } from '@citipart/schema';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { CLIENT_KEY_DESCRIPTION, VersionedIdArgs } from '@citipart/subgraph-kit';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'How many people came from one partner.' })
 export class DelegationInput {
@@ -87,4 +88,19 @@ export class MeetingPatch {
 
   @Field(() => [SourceInput], { nullable: true })
   sources?: SourceInput[] | null;
+}
+
+@ArgsType()
+export class CreateMeetingArgs {
+  @Field(() => MeetingInput)
+  input!: MeetingInput;
+
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+}
+
+@ArgsType()
+export class UpdateMeetingArgs extends VersionedIdArgs {
+  @Field(() => MeetingPatch)
+  patch!: MeetingPatch;
 }

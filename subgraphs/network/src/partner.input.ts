@@ -1,5 +1,6 @@
 import { CountryCodeScalar, LegalForm, PartnerRole, PartnerType } from '@citipart/schema';
-import { Field, ID, InputType } from 'type-graphql';
+import { VersionedIdArgs } from '@citipart/subgraph-kit';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A partner to add to the roster.' })
 export class PartnerInput {
@@ -47,4 +48,10 @@ export class PartnerPatch {
 
   @Field(() => LegalForm, { nullable: true })
   legalForm?: LegalForm | null;
+}
+
+@ArgsType()
+export class UpdatePartnerArgs extends VersionedIdArgs {
+  @Field(() => PartnerPatch)
+  patch!: PartnerPatch;
 }

@@ -15,14 +15,15 @@ import {
   refuseRetiredClientKey,
   requireChanges,
   retireClientKeys,
+  VersionedIdArgs,
 } from '@citipart/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Delegation } from './delegation.entity';
-import { type DelegationInput, MeetingInput, MeetingPatch } from './meeting.input';
+import { CreateMeetingArgs, type DelegationInput, type MeetingPatch, UpdateMeetingArgs } from './meeting.input';
 import { Meeting } from './meeting.entity';
-import { PartnerInput, PartnerPatch } from './partner.input';
+import { PartnerInput, type PartnerPatch, UpdatePartnerArgs } from './partner.input';
 import { Partner } from './partner.entity';
 
 // The network admin's writes: the roster and the meetings. Each runs in one transaction
@@ -157,12 +158,7 @@ export class RosterMutations {
   }
 
   @Mutation(() => Partner, { description: 'Changes a roster entry. Admin only.' })
-  updatePartner(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('patch', () => PartnerPatch) patch: PartnerPatch,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Partner> {
+  updatePartner(@Args() { id, version, patch }: UpdatePartnerArgs, @Ctx() ctx: SubgraphContext): Promise<Partner> {
     const identity = ctx.identity;
     requireAdmin(identity);
     requireChanges(patch);
@@ -188,12 +184,7 @@ export class RosterMutations {
   }
 
   @Mutation(() => Meeting, { description: 'Adds a multilateral meeting with its delegations. Admin only.' })
-  createMeeting(
-    @Arg('input', () => MeetingInput) input: MeetingInput,
-    @Arg('clientKey', () => String, { nullable: true, description: 'Makes a retried create return the first result.' })
-    clientKey: string | null | undefined,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Meeting> {
+  createMeeting(@Args() { input, clientKey }: CreateMeetingArgs, @Ctx() ctx: SubgraphContext): Promise<Meeting> {
     const identity = ctx.identity;
     requireAdmin(identity);
     const key = check.clientKey(clientKey);
@@ -228,12 +219,7 @@ export class RosterMutations {
   }
 
   @Mutation(() => Meeting, { description: 'Changes a meeting; given delegations replace the old ones. Admin only.' })
-  updateMeeting(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('patch', () => MeetingPatch) patch: MeetingPatch,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Meeting> {
+  updateMeeting(@Args() { id, version, patch }: UpdateMeetingArgs, @Ctx() ctx: SubgraphContext): Promise<Meeting> {
     const identity = ctx.identity;
     requireAdmin(identity);
     requireChanges(patch);
@@ -260,11 +246,7 @@ export class RosterMutations {
   }
 
   @Mutation(() => ID, { description: 'Removes a meeting and its delegations. Admin only.' })
-  deleteMeeting(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<string> {
+  deleteMeeting(@Args() { id, version }: VersionedIdArgs, @Ctx() ctx: SubgraphContext): Promise<string> {
     const identity = ctx.identity;
     requireAdmin(identity);
     return ctx.em.transactional(async (em) => {

@@ -1,5 +1,6 @@
 import { ActivityKind, DateScalar, ParticipantCountInput, Theme } from '@citipart/schema';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { CLIENT_KEY_DESCRIPTION, VersionedIdArgs } from '../writes/write.args';
 
 @InputType({ description: 'A new local activity.' })
 export class ActivityInput {
@@ -59,4 +60,22 @@ export class ActivityPatch {
 
   @Field(() => ID, { nullable: true })
   presentedAt?: string | null;
+}
+
+@ArgsType()
+export class CreateActivityArgs {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => ActivityInput)
+  input!: ActivityInput;
+
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+}
+
+@ArgsType()
+export class UpdateActivityArgs extends VersionedIdArgs {
+  @Field(() => ActivityPatch)
+  patch!: ActivityPatch;
 }

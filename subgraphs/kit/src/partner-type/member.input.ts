@@ -1,5 +1,6 @@
 import { DateScalar, MemberKind } from '@citipart/schema';
-import { Field, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { CLIENT_KEY_DESCRIPTION, VersionedIdArgs } from '../writes/write.args';
 
 @InputType({ description: 'A new member. E-mail, phone and birth year are private to the partner and the admin.' })
 export class MemberInput {
@@ -59,4 +60,22 @@ export class MemberPatch {
 
   @Field(() => Boolean, { nullable: true })
   parentalConsent?: boolean | null;
+}
+
+@ArgsType()
+export class AddMemberArgs {
+  @Field(() => ID)
+  partnerId!: string;
+
+  @Field(() => MemberInput)
+  input!: MemberInput;
+
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+}
+
+@ArgsType()
+export class UpdateMemberArgs extends VersionedIdArgs {
+  @Field(() => MemberPatch)
+  patch!: MemberPatch;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MemberKind, userInputError } from '@citipart/schema';
-import { Arg, Args, type ClassType, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, type ClassType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireAdmin, requirePartnerEditor, requireSignedIn } from '../auth/identity';
 import { PageArgs } from '../page.args';
 import { AuditConnection } from '../writes/audit.entity';
@@ -10,16 +10,15 @@ import { loadAuditPage, recordAudit } from '../writes/audit';
 import { refuseRetiredClientKey, retireClientKeys } from '../writes/client-keys';
 import { ErasureReport, erasePersonalData } from '../writes/erasure';
 import { givenFields, requireChanges } from '../writes/patch';
+import { VersionedIdArgs } from '../writes/write.args';
 import * as check from '../writes/validate';
 import { conflict, createOnce, lockVersion } from '../writes/versioned';
-import { ActivityInput, ActivityPatch } from './activity.input';
+import { type ActivityPatch, CreateActivityArgs, UpdateActivityArgs } from './activity.input';
 import { Activity } from './activity.entity';
-import { MemberInput, MemberPatch } from './member.input';
+import { AddMemberArgs, type MemberPatch, UpdateMemberArgs } from './member.input';
 import { Member } from './member.entity';
 import type { PartnerProfile } from './partner-profile.entity';
 import type { PartnerTypeContext } from './partner-profile.resolver';
-
-const CLIENT_KEY = 'Makes a retried create return the first result.';
 
 /** Validates the type's own fields of a profile patch; returns the columns to write. */
 export type ProfilePatchValidator = (patch: Record<string, unknown>) => Record<string, unknown>;
@@ -172,7 +171,7 @@ async function createRecord<T extends OwnedRow, P extends object>(
   ctx: PartnerTypeContext,
   kind: OwnedRecord<T, P>,
   known: (em: EntityManager) => Promise<void>,
-  write: { action: string; partnerId: string; input: P; clientKey: string | null | undefined },
+  write: { action: string; partnerId: string; input: P; clientKey?: string | null },
 ): Promise<T> {
   const identity = requireSignedIn(ctx.identity);
   requirePartnerEditor(identity, write.partnerId);
@@ -244,74 +243,48 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
   const lower = typeName[0].toLowerCase() + typeName.slice(1);
   const known = (partnerId: string) => (em: EntityManager) => requireKnownPartner(em, profile, typeName, partnerId);
 
+  @ArgsType()
+  class UpdateProfileArgs {
+    @Field(() => ID)
+    partnerId!: string;
+
+    @Field(() => Int, { description: 'The profileVersion you read; 0 for the first profile.' })
+    version!: number;
+
+    @Field(() => options.profilePatch)
+    patch!: Record<string, unknown>;
+  }
+
   @Resolver()
   class PartnerTypeMutations {
     @Mutation(() => Activity, { name: `create${typeName}Activity`, description: `Adds an activity to a ${typeName}.` })
-    createActivity(
-      @Arg('partnerId', () => ID) partnerId: string,
-      @Arg('input', () => ActivityInput) input: ActivityInput,
-      @Arg('clientKey', () => String, { nullable: true, description: CLIENT_KEY }) clientKey: string | null | undefined,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<Activity> {
-      return createRecord(ctx, ACTIVITY, known(partnerId), {
-        action: `create${typeName}Activity`,
-        partnerId,
-        input,
-        clientKey,
-      });
+    createActivity(@Args() args: CreateActivityArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
+      return createRecord(ctx, ACTIVITY, known(args.partnerId), { action: `create${typeName}Activity`, ...args });
     }
 
     @Mutation(() => Activity, { name: `update${typeName}Activity` })
-    updateActivity(
-      @Arg('id', () => ID) id: string,
-      @Arg('version', () => Int) version: number,
-      @Arg('patch', () => ActivityPatch) patch: ActivityPatch,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<Activity> {
-      return changeRecord(ctx, ACTIVITY, { action: `update${typeName}Activity`, id, version, patch });
+    updateActivity(@Args() args: UpdateActivityArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
+      return changeRecord(ctx, ACTIVITY, { action: `update${typeName}Activity`, ...args });
     }
 
     @Mutation(() => ID, { name: `delete${typeName}Activity` })
-    async deleteActivity(
-      @Arg('id', () => ID) id: string,
-      @Arg('version', () => Int) version: number,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<string> {
-      return (await changeRecord(ctx, ACTIVITY, { action: `delete${typeName}Activity`, id, version })).id;
+    async deleteActivity(@Args() args: VersionedIdArgs, @Ctx() ctx: PartnerTypeContext): Promise<string> {
+      return (await changeRecord(ctx, ACTIVITY, { action: `delete${typeName}Activity`, ...args })).id;
     }
 
     @Mutation(() => Member, { name: `add${typeName}Member`, description: `Adds a member to a ${typeName}.` })
-    addMember(
-      @Arg('partnerId', () => ID) partnerId: string,
-      @Arg('input', () => MemberInput) input: MemberInput,
-      @Arg('clientKey', () => String, { nullable: true, description: CLIENT_KEY }) clientKey: string | null | undefined,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<Member> {
-      return createRecord(ctx, MEMBER, known(partnerId), {
-        action: `add${typeName}Member`,
-        partnerId,
-        input,
-        clientKey,
-      });
+    addMember(@Args() args: AddMemberArgs, @Ctx() ctx: PartnerTypeContext): Promise<Member> {
+      return createRecord(ctx, MEMBER, known(args.partnerId), { action: `add${typeName}Member`, ...args });
     }
 
     @Mutation(() => Member, { name: `update${typeName}Member` })
-    updateMember(
-      @Arg('id', () => ID) id: string,
-      @Arg('version', () => Int) version: number,
-      @Arg('patch', () => MemberPatch) patch: MemberPatch,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<Member> {
-      return changeRecord(ctx, MEMBER, { action: `update${typeName}Member`, id, version, patch });
+    updateMember(@Args() args: UpdateMemberArgs, @Ctx() ctx: PartnerTypeContext): Promise<Member> {
+      return changeRecord(ctx, MEMBER, { action: `update${typeName}Member`, ...args });
     }
 
     @Mutation(() => ID, { name: `remove${typeName}Member` })
-    async removeMember(
-      @Arg('id', () => ID) id: string,
-      @Arg('version', () => Int) version: number,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<string> {
-      return (await changeRecord(ctx, MEMBER, { action: `remove${typeName}Member`, id, version })).id;
+    async removeMember(@Args() args: VersionedIdArgs, @Ctx() ctx: PartnerTypeContext): Promise<string> {
+      return (await changeRecord(ctx, MEMBER, { action: `remove${typeName}Member`, ...args })).id;
     }
 
     @Mutation(() => options.profile, {
@@ -319,9 +292,7 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
       description: `Changes a ${typeName}'s profile. Version 0 stores the first profile of a newly registered partner (admin only).`,
     })
     updateProfile(
-      @Arg('partnerId', () => ID) partnerId: string,
-      @Arg('version', () => Int) version: number,
-      @Arg('patch', () => options.profilePatch) patch: Record<string, unknown>,
+      @Args() { partnerId, version, patch }: UpdateProfileArgs,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<PartnerProfile> {
       const identity = requireSignedIn(ctx.identity);
