@@ -344,6 +344,11 @@ describe('bad input is BAD_USER_INPUT naming the field, and changes nothing', ()
       /must not be empty/,
     ],
     [
+      `mutation { createCityActivity(partnerId: "miasto-sosnowiec", input: {kind: DEBATE, theme: PEACE, title: "Debate\\nnight", startsOn: "2016-01-01"}) { id } }`,
+      'input.title',
+      /control characters/,
+    ],
+    [
       `mutation { createCityActivity(partnerId: "miasto-sosnowiec", input: {kind: DEBATE, theme: PEACE, title: "Debate", startsOn: "2016-05-01", endsOn: "2016-04-01"}) { id } }`,
       'input.endsOn',
       /before the start date/,

@@ -50,7 +50,7 @@ function activityColumns(input: ActivityPatch, field: string): Partial<Activity>
         columns.title = check.text(check.required(input.title, name), name);
         break;
       case 'description':
-        columns.description = check.optionalText(input.description, name);
+        columns.description = check.optionalLongText(input.description, name);
         break;
       case 'town':
         columns.town = check.optionalText(input.town, name, 100);
@@ -114,7 +114,7 @@ function checkActivity(activity: Pick<Activity, 'startsOn' | 'endsOn'>, field: s
   check.dateOrder(activity.startsOn, activity.endsOn, `${field}.endsOn`);
 }
 
-function checkMember(member: Pick<Member, 'kind' | 'email' | 'phone' | 'birthYear'>, field: string): void {
+function checkMember(member: Pick<Member, 'kind' | 'birthYear'>, field: string): void {
   if (member.kind === MemberKind.ORGANISATION && member.birthYear != null) {
     throw userInputError(`"${field}.birthYear" is for people, not organisations.`, `${field}.birthYear`);
   }
@@ -210,7 +210,8 @@ async function changeRecord<T extends OwnedRow, P extends object>(
   write: { action: string; id: string; version: number; patch?: P },
 ): Promise<T> {
   const identity = requireSignedIn(ctx.identity);
-  const columns = write.patch && (requireChanges(write.patch), kind.columns(write.patch, 'patch'));
+  if (write.patch) requireChanges(write.patch);
+  const columns = write.patch ? kind.columns(write.patch, 'patch') : undefined;
   return ctx.em.transactional(async (em) => {
     const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
       requirePartnerEditor(identity, stored.partnerId),

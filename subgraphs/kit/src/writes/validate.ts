@@ -21,9 +21,19 @@ export function text(value: string, field: string, max = 200): string {
   return trimmed;
 }
 
-export function optionalText(value: string | null | undefined, field: string, max = 2000): string | null {
+/** A one-line text that may be absent; blank counts as absent. */
+export function optionalText(value: string | null | undefined, field: string, max = 200): string | null {
+  return optional(value, field, max, false);
+}
+
+/** A text of several lines (a description) that may be absent. */
+export function optionalLongText(value: string | null | undefined, field: string, max = 2000): string | null {
+  return optional(value, field, max, true);
+}
+
+function optional(value: string | null | undefined, field: string, max: number, multiline: boolean): string | null {
   if (value === null || value === undefined) return null;
-  const trimmed = printable(value.trim(), field, max > 200);
+  const trimmed = printable(value.trim(), field, multiline);
   if (trimmed.length > max)
     throw userInputError(`"${field}" must be at most ${max} characters; got ${trimmed.length}.`, field);
   return trimmed || null;
