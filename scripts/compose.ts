@@ -1,28 +1,45 @@
-import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'graphql';
-import { SUBGRAPHS, defaultSubgraphUrl } from './subgraphs';
+import { type MigrationLock, compareMigrationLocks, currentMigrationLock } from './migration-lock';
+import { SUBGRAPHS, composeSupergraph } from './subgraphs';
 
 /**
  * Builds every subgraph's SDL from the code (no database, no server), composes the
- * supergraph, and writes both into schema/. With --check it writes nothing and fails when
- * the committed files differ from what the code gives (CI runs it that way).
+ * supergraph, and writes both into schema/; records new migrations in
+ * schema/migrations.lock.json (see ./migration-lock.ts). With --check it writes nothing and
+ * fails when the committed files differ from what the code gives (CI runs it that way).
  */
 const SCHEMA_DIR = join(__dirname, '..', 'schema');
+const MIGRATION_LOCK = join(SCHEMA_DIR, 'migrations.lock.json');
+
+/** Compares the migrations with their record; records new ones unless checking. */
+async function checkMigrations(check: boolean): Promise<number> {
+  const recorded = JSON.parse(await readFile(MIGRATION_LOCK, 'utf8').catch(() => '{}')) as MigrationLock;
+  const current = await currentMigrationLock(SUBGRAPHS);
+  const { changed, added } = compareMigrationLocks(recorded, current);
+  for (const problem of changed) {
+    process.stderr.write(`migration changed after it was recorded: ${problem}; restore it and add a new migration\n`);
+  }
+  if (changed.length) return 1;
+  if (check) {
+    for (const migration of added) {
+      process.stderr.write(`migration not recorded: ${migration}: run \`npm run compose\` and commit the result\n`);
+    }
+    return added.length ? 1 : 0;
+  }
+  await writeFile(MIGRATION_LOCK, `${JSON.stringify(current, null, 2)}\n`);
+  if (added.length) process.stdout.write(`recorded ${added.length} new migrations in schema/migrations.lock.json\n`);
+  return 0;
+}
 
 async function main(check: boolean): Promise<number> {
-  const subgraphs = [];
-  for (const subgraph of SUBGRAPHS) {
-    const sdl = printSubgraphSchema(await subgraph.buildSchema());
-    subgraphs.push({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl });
-  }
-  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
-  if (result.errors) {
-    for (const error of result.errors) process.stderr.write(`composition error: ${error.message}\n`);
+  if ((await checkMigrations(check)) !== 0) return 1;
+  const result = await composeSupergraph(SUBGRAPHS);
+  if (!result.supergraphSdl) {
+    for (const error of result.errors) process.stderr.write(`composition error: ${error}\n`);
     return 1;
   }
+  const { subgraphs } = result;
   const files = [
     ...subgraphs.map(({ name, sdl }) => ({ file: `${name}.graphql`, text: `${sdl.trim()}\n` })),
     { file: 'supergraph.graphql', text: `${result.supergraphSdl.trim()}\n` },
@@ -40,7 +57,7 @@ async function main(check: boolean): Promise<number> {
       await writeFile(path, text);
     }
   }
-  for (const hint of result.hints ?? []) process.stderr.write(`hint: ${hint.toString()}\n`);
+  for (const hint of result.hints) process.stderr.write(`hint: ${hint}\n`);
   process.stdout.write(
     check
       ? `schema/: ${files.length - stale} of ${files.length} files up to date\n`

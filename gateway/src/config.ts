@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gatewaySecret, parseEnv, port } from '@citipart/subgraph-kit/runtime';
+import { subgraphNamesOf } from './supergraph';
 
 export interface GatewayConfig {
   port: number;
   /** The composed supergraph, read from disk: the gateway needs no subgraph to start. */
   supergraphPath: string;
+  supergraphSdl: string;
+  /** The subgraphs the supergraph routes to. */
+  subgraphNames: string[];
   /**
    * Where each subgraph answers, by subgraph name, when not where the supergraph says
    * (`<NAME>_URL`, e.g. CITIES_URL=http://cities:4002/graphql in the compose file).
@@ -35,16 +39,27 @@ export function gatewayEnvVariables(subgraphNames: readonly string[]): string[] 
   ];
 }
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonly string[]): GatewayConfig {
+const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+/**
+ * Reads the gateway's variables and its supergraph, once. The `<NAME>_URL` overrides it
+ * accepts follow from the subgraphs the supergraph names.
+ */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const supergraphPath = env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH;
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(supergraphPath, 'utf8');
+  } catch {
+    throw new Error(`Invalid configuration for gateway:\n  SUPERGRAPH_PATH: cannot read ${supergraphPath}`);
+  }
+  const subgraphNames = subgraphNamesOf(supergraphSdl);
   const urlVariables = Object.fromEntries(
     subgraphNames.map((name) => [subgraphUrlVariable(name), z.string().url().optional()]),
   );
   const schema = z.object({
     PORT: port(4000),
-    SUPERGRAPH_PATH: z
-      .string()
-      .min(1)
-      .default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+    SUPERGRAPH_PATH: z.string().min(1).optional(),
     JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
     JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     GATEWAY_SECRET: gatewaySecret.optional(),
@@ -52,7 +67,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonl
   });
   const parsed = parseEnv(schema, env, 'gateway') as Record<string, unknown> & {
     PORT: number;
-    SUPERGRAPH_PATH: string;
     JWT_PUBLIC_KEY?: string;
     JWT_PUBLIC_KEY_FILE?: string;
     GATEWAY_SECRET?: string;
@@ -74,7 +88,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, subgraphNames: readonl
   }
   return {
     port: parsed.PORT,
-    supergraphPath: parsed.SUPERGRAPH_PATH,
+    supergraphPath,
+    supergraphSdl,
+    subgraphNames,
     subgraphUrls,
     jwtPublicKey,
     gatewaySecret: parsed.GATEWAY_SECRET,

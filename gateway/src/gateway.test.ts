@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gatewayEnvVariables, loadGatewayConfig } from './config';
 import { createGatewayServer, type GatewayServer } from './gateway.server';
-import { SUBGRAPH_NAMES } from './subgraph-names';
+import { subgraphNamesOf } from './supergraph';
 
 // The gateway alone: it starts from the committed supergraph with no subgraph running.
 
 let gateway: GatewayServer;
 let url: string;
+let subgraphNames: string[];
 beforeAll(async () => {
   const supergraphSdl = await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+  subgraphNames = subgraphNamesOf(supergraphSdl);
   // Routed to a port nothing listens on: every subgraph is down.
   gateway = await createGatewayServer({
     supergraphSdl,
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
+    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, 'http://127.0.0.1:9/graphql'])),
   });
   url = await gateway.listen(0);
 });
@@ -50,27 +52,21 @@ test('validates queries against the supergraph itself', async () => {
 
 describe('configuration', () => {
   test('reads the port, the supergraph path and one URL override per subgraph', () => {
-    const config = loadGatewayConfig(
-      { PORT: '4100', EUROPEAN_HOUSES_URL: 'http://houses:4003/graphql' },
-      SUBGRAPH_NAMES,
-    );
+    const config = loadGatewayConfig({ PORT: '4100', EUROPEAN_HOUSES_URL: 'http://houses:4003/graphql' });
     expect(config.port).toBe(4100);
     expect(config.supergraphPath).toMatch(/schema[/\\]supergraph\.graphql$/);
+    expect(config.subgraphNames).toEqual(['cities', 'european-houses', 'foundations', 'network', 'youth-associations']);
     expect(config.subgraphUrls).toEqual({ 'european-houses': 'http://houses:4003/graphql' });
-    expect(gatewayEnvVariables(SUBGRAPH_NAMES)).toContain('YOUTH_ASSOCIATIONS_URL');
+    expect(gatewayEnvVariables(config.subgraphNames)).toContain('YOUTH_ASSOCIATIONS_URL');
   });
 
   test('refuses a token key without the secret the subgraphs need to trust the gateway', () => {
     const key = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
-    expect(() => loadGatewayConfig({ JWT_PUBLIC_KEY: key }, SUBGRAPH_NAMES)).toThrow(/GATEWAY_SECRET: required/);
-    expect(
-      loadGatewayConfig({ JWT_PUBLIC_KEY: key, GATEWAY_SECRET: 's'.repeat(32) }, SUBGRAPH_NAMES).jwtPublicKey,
-    ).toBe(key);
+    expect(() => loadGatewayConfig({ JWT_PUBLIC_KEY: key })).toThrow(/GATEWAY_SECRET: required/);
+    expect(loadGatewayConfig({ JWT_PUBLIC_KEY: key, GATEWAY_SECRET: 's'.repeat(32) }).jwtPublicKey).toBe(key);
   });
 
   test('reports every bad variable at once', () => {
-    expect(() => loadGatewayConfig({ PORT: 'eighty', CITIES_URL: 'not a url' }, SUBGRAPH_NAMES)).toThrow(
-      /PORT:[\s\S]*CITIES_URL:/,
-    );
+    expect(() => loadGatewayConfig({ PORT: 'eighty', CITIES_URL: 'not a url' })).toThrow(/PORT:[\s\S]*CITIES_URL:/);
   });
 });

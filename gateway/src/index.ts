@@ -1,4 +1,4 @@
 export * from './config';
 export * from './gateway.server';
-export * from './subgraph-names';
+export * from './supergraph';
 export * from './tokens';

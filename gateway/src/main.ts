@@ -1,14 +1,11 @@
 import { serve } from '@citipart/subgraph-kit/runtime';
-import { readFile } from 'node:fs/promises';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './gateway.server';
-import { SUBGRAPH_NAMES } from './subgraph-names';
 
 void serve('gateway', async () => {
-  const config = loadGatewayConfig(process.env, SUBGRAPH_NAMES);
-  const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+  const config = loadGatewayConfig(process.env);
   const gateway = await createGatewayServer({
-    supergraphSdl,
+    supergraphSdl: config.supergraphSdl,
     subgraphUrls: config.subgraphUrls,
     jwtPublicKey: config.jwtPublicKey,
     gatewaySecret: config.gatewaySecret,

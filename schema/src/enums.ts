@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-// The enums of the public contract (../API.md). Every subgraph registers the same values,
+// The enums of the public contract (docs/API.md). Every subgraph registers the same values,
 // which composition requires for enums used in inputs.
 
 export enum PartnerType {

@@ -1,6 +1,6 @@
-import { gatewayEnvVariables, SUBGRAPH_NAMES, subgraphUrlVariable } from '@citipart/gateway';
+import { gatewayEnvVariables, subgraphNamesOf, subgraphUrlVariable } from '@citipart/gateway';
 import { SUBGRAPH_ENV_VARIABLES } from '@citipart/subgraph-kit/runtime';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
@@ -223,6 +223,8 @@ const initDatabase = /^\s*\\set\s+citipart_database\s+(\w+)\s*$/m.exec(initSql)?
 // ------------------------------------------------------------------------------------------------
 
 const SUBGRAPH_SERVICES = SUBGRAPHS.map((subgraph) => subgraph.name);
+/** What the gateway routes to: the subgraphs the committed supergraph names. */
+const SUBGRAPH_NAMES = subgraphNamesOf(readFileSync(join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'));
 const GRAPHQL_SERVICES = [...SUBGRAPH_SERVICES, 'gateway'];
 
 describe('docker/compose.yaml', () => {
@@ -378,9 +380,16 @@ describe('docker/Dockerfile', () => {
     for (const file of ['package.json', 'package-lock.json']) {
       expect(expectInImage(posix.join(workdir, file), beforeInstall)).toBe(file);
     }
-    for (const workspace of rootManifest.workspaces) {
-      // Globs in "workspaces" would need expanding here.
-      expect(workspace).not.toMatch(/[*?]/);
+    // "subgraphs/*" stands for every folder there with a package.json, as npm reads it.
+    const workspaces = rootManifest.workspaces.flatMap((workspace) => {
+      if (!workspace.endsWith('/*')) return [workspace];
+      const parent = workspace.slice(0, -2);
+      return readdirSync(join(ROOT, parent))
+        .filter((folder) => existsSync(join(ROOT, parent, folder, 'package.json')))
+        .map((folder) => posix.join(parent, folder));
+    });
+    expect(workspaces).toEqual(expect.arrayContaining(SUBGRAPHS.map((subgraph) => `subgraphs/${subgraph.name}`)));
+    for (const workspace of workspaces) {
       const manifest = posix.join(workspace, 'package.json');
       expect(expectInImage(posix.join(workdir, manifest), beforeInstall)).toBe(manifest);
     }

@@ -48,6 +48,11 @@ export interface TestGraph {
   gatewaySecret: string;
   /** PEM of the key tokens are signed with (for commands that issue their own). */
   jwtPrivateKey: string;
+  /**
+   * Stops subgraph `name`, runs `work` while it is down, then starts it again on the same
+   * port (over the same database), so that the graph is whole again for the next test.
+   */
+  withSubgraphDown<T>(name: string, work: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,8 @@ export interface TestGraphOptions {
   seed?: boolean;
   /** Called with each SQL statement a subgraph runs. */
   onSql?: (subgraph: string, sql: string) => void;
+  /** Other subgraphs than the graph's own, with the supergraph composed from them. */
+  composition?: { subgraphs: readonly SubgraphDefinition[]; supergraphSdl: string };
 }
 
 export async function postGraphQL<T>(
@@ -97,7 +104,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
     await database.drop();
   };
   try {
-    for (const definition of SUBGRAPHS) {
+    for (const definition of options.composition?.subgraphs ?? SUBGRAPHS) {
       const orm = await openSubgraphDatabase(definition, database.url, {
         onSql: options.onSql && ((sql) => options.onSql!(definition.name, sql)),
       });
@@ -106,7 +113,9 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       const server = await createSubgraphServer(definition, orm, { gatewaySecret });
       subgraphs.set(definition.name, { definition, orm, server, url: await server.listen(0) });
     }
-    const supergraphSdl = await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+    const supergraphSdl =
+      options.composition?.supergraphSdl ??
+      (await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8'));
     gateway = await createGatewayServer({
       supergraphSdl,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
@@ -114,6 +123,18 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       gatewaySecret,
     });
     const url = await gateway.listen(0);
+    const withSubgraphDown = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const subgraph = subgraphs.get(name);
+      if (!subgraph) throw new Error(`no subgraph "${name}"`);
+      await subgraph.server.stop();
+      try {
+        return await work();
+      } finally {
+        const server = await createSubgraphServer(subgraph.definition, subgraph.orm, { gatewaySecret });
+        const restarted = await server.listen(Number(new URL(subgraph.url).port));
+        subgraphs.set(name, { ...subgraph, server, url: restarted });
+      }
+    };
     return {
       url,
       databaseUrl: database.url,
@@ -123,6 +144,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       token: (request) => issueToken(signingKey, request),
       gatewaySecret,
       jwtPrivateKey: keys.privateKey,
+      withSubgraphDown,
       stop,
     };
   } catch (error) {

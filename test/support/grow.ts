@@ -1,13 +1,6 @@
 import { ActivityKind, PartnerType, Theme } from '@citipart/schema';
 import type { TestGraph } from './graph';
 
-const SUBGRAPH_OF_TYPE: Record<PartnerType, string> = {
-  [PartnerType.CITY]: 'cities',
-  [PartnerType.EUROPEAN_HOUSE]: 'european-houses',
-  [PartnerType.FOUNDATION]: 'foundations',
-  [PartnerType.YOUTH_ASSOCIATION]: 'youth-associations',
-};
-
 /** Adds `partnersPerType` partners of each type, each with `activities` activities and 3 members. */
 export async function growNetwork(graph: TestGraph, partnersPerType: number, activities: number, round: number) {
   const network = graph.subgraphs.get('network')!.orm.em.fork();
@@ -18,7 +11,7 @@ export async function growNetwork(graph: TestGraph, partnersPerType: number, act
        select id, ?, 'Extra ' || id, 'HR', 'Split', 'PARTNER', 'ASSOCIATION' from unnest(string_to_array(?, ',')) as id`,
       [type, ids.join(',')],
     );
-    const subgraph = graph.subgraphs.get(SUBGRAPH_OF_TYPE[type])!;
+    const subgraph = [...graph.subgraphs.values()].find((running) => running.definition.partnerType === type)!;
     const schema = subgraph.definition.defaultSchema;
     const connection = subgraph.orm.em.fork().getConnection();
     await connection.execute(

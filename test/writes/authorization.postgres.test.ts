@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { importSigningKey, issueToken } from '@citipart/gateway';
 import { IDENTITY_HEADER, Role, createIdentityProof } from '@citipart/subgraph-kit';
+import { type FieldNode, type OperationDefinitionNode, parse } from 'graphql';
 import { SignJWT } from 'jose';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { PARTNER_IDS, PARTNER_OF_TYPE, type TypeName, callers } from '../support/callers';
@@ -105,8 +106,64 @@ const NETWORK_ATTEMPTS: Attempt[] = [
 
 const ATTEMPTS = [...(Object.keys(PARTNER_OF_TYPE) as TypeName[]).flatMap(partnerTypeAttempts), ...NETWORK_ATTEMPTS];
 
+/** Root query fields only the admin may read. */
+const ADMIN_QUERIES = [
+  'networkAuditLog',
+  'cityAuditLog',
+  'europeanHouseAuditLog',
+  'foundationAuditLog',
+  'youthAssociationAuditLog',
+];
+
+/** Root query fields anyone may read, each with a query that reads it. */
+const PUBLIC_QUERIES: Record<string, string> = {
+  network: `{ network { name } }`,
+  partners: `{ partners { totalCount } }`,
+  partner: `{ partner(id: "bbag") { id } }`,
+  meetings: `{ meetings { totalCount } }`,
+  meeting: `{ meeting(id: "tolerance-potsdam-2016") { id } }`,
+};
+
+/** The root fields an operation selects. */
+const rootFields = (query: string) =>
+  (parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections.map(
+    (selection) => (selection as FieldNode).name.value,
+  );
+
+test('the lists of this file cover every mutation and every root query field the gateway serves', async () => {
+  const response = await graph.query<{
+    __schema: { mutationType: { fields: { name: string }[] }; queryType: { fields: { name: string }[] } };
+  }>(`{ __schema { mutationType { fields { name } } queryType { fields { name } } } }`);
+  expect(response.errors).toBeUndefined();
+  const mutations = response.data!.__schema.mutationType.fields.map((field) => field.name);
+  const queries = response.data!.__schema.queryType.fields.map((field) => field.name);
+  // Each attempt runs the mutation it is named after, and nothing else.
+  expect(ATTEMPTS.filter((attempt) => rootFields(attempt.query).join() !== attempt.name)).toEqual([]);
+  const tried = ATTEMPTS.map((attempt) => attempt.name);
+  const classified = [...ADMIN_QUERIES, ...Object.keys(PUBLIC_QUERIES)];
+  // A new mutation (or root query field) fails here, by name, until it is added above.
+  expect({
+    'mutations of the schema missing from ATTEMPTS': mutations.filter((name) => !tried.includes(name)),
+    'ATTEMPTS that are not mutations of the schema': tried.filter((name) => !mutations.includes(name)),
+    'ATTEMPTS listed twice': tried.filter((name, index) => tried.indexOf(name) !== index),
+    'root query fields in neither ADMIN_QUERIES nor PUBLIC_QUERIES': queries.filter(
+      (name) => !classified.includes(name),
+    ),
+    'ADMIN_QUERIES and PUBLIC_QUERIES that are not root query fields': classified.filter(
+      (name) => !queries.includes(name),
+    ),
+  }).toEqual({
+    'mutations of the schema missing from ATTEMPTS': [],
+    'ATTEMPTS that are not mutations of the schema': [],
+    'ATTEMPTS listed twice': [],
+    'root query fields in neither ADMIN_QUERIES nor PUBLIC_QUERIES': [],
+    'ADMIN_QUERIES and PUBLIC_QUERIES that are not root query fields': [],
+  });
+  expect(mutations.length).toBeGreaterThan(0);
+  expect(queries.filter((name) => name.endsWith('AuditLog')).sort()).toEqual([...ADMIN_QUERIES].sort());
+});
+
 test('every mutation is refused to anonymous callers and to editors of other partners, and nothing changes', async () => {
-  expect(ATTEMPTS).toHaveLength(4 * 8 + 6);
   const before = await tableChecksums(graph.databaseUrl, SCHEMAS);
   let refused = 0;
   for (const attempt of ATTEMPTS) {
@@ -131,23 +188,24 @@ test('every mutation is refused to anonymous callers and to editors of other par
   expect(await tableChecksums(graph.databaseUrl, SCHEMAS)).not.toEqual(before);
 });
 
-test('the audit logs are the admin’s to read', async () => {
-  for (const field of [
-    'networkAuditLog',
-    'cityAuditLog',
-    'europeanHouseAuditLog',
-    'foundationAuditLog',
-    'youthAssociationAuditLog',
-  ]) {
-    expect(codes(await graph.query(`{ ${field} { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
-    expect(codes(await graph.query(`{ ${field} { totalCount } }`, {}, tokens.editors.bbag))).toEqual(['FORBIDDEN']);
-    const admin = await graph.query<Record<string, { totalCount: number }>>(
-      `{ ${field} { totalCount } }`,
-      {},
-      tokens.admin,
-    );
-    expect(admin.errors).toBeUndefined();
+test.each(ADMIN_QUERIES)('%s is the admin’s to read', async (field) => {
+  const query = `{ ${field} { totalCount } }`;
+  const anonymous = await graph.query(query);
+  expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  expect(anonymous.data ?? null).toBeNull();
+  for (const partnerId of PARTNER_IDS) {
+    const editor = await graph.query(query, {}, tokens.editors[partnerId]);
+    expect([partnerId, codes(editor), editor.data ?? null]).toEqual([partnerId, ['FORBIDDEN'], null]);
   }
+  const admin = await graph.query<Record<string, { totalCount: number }>>(query, {}, tokens.admin);
+  expect(admin.errors).toBeUndefined();
+  expect(admin.data![field].totalCount).toEqual(expect.any(Number));
+});
+
+test.each(Object.entries(PUBLIC_QUERIES))('%s is public: an anonymous caller reads it', async (field, query) => {
+  const response = await graph.query<Record<string, unknown>>(query);
+  expect(response.errors).toBeUndefined();
+  expect(response.data![field]).not.toBeNull();
 });
 
 describe('tokens the gateway refuses', () => {
@@ -236,6 +294,7 @@ describe('calling a subgraph directly', () => {
     expect(codes(write)).toEqual(['UNAUTHENTICATED']);
     const read = await postGraphQL<Entities>(youth(), CONTACTS, {}, headers);
     const members = read.data!._entities[0].members;
+    expect(members.nodes.length).toBeGreaterThan(0);
     expect(members.nodes.every((member) => member.contact === null)).toBe(true);
     expect(members.nodes.map((member) => member.name)).not.toContain('Jakob Winkler');
     expect(JSON.stringify(read)).not.toMatch(/@example\.org/);

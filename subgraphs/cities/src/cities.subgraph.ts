@@ -1,6 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
-import { CityProfilePatch, validateCityProfilePatch } from './city.patch';
+import { CityProfilePatch, cityProfileFields } from './city.patch';
 import { City } from './city.entity';
 import { Migration20261127000100CityProfile } from './migrations/Migration20261127000100CityProfile';
 import { citiesDataset } from './seed/cities.data';
@@ -12,7 +12,7 @@ export const citiesSubgraph = definePartnerTypeSubgraph({
   partnerType: PartnerType.CITY,
   profile: City,
   profilePatch: CityProfilePatch,
-  validateProfilePatch: validateCityProfilePatch,
-  migrations: [Migration20261127000100CityProfile],
+  profileFields: cityProfileFields,
+  profileMigration: Migration20261127000100CityProfile,
   dataset: citiesDataset,
 });

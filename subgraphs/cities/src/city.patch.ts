@@ -1,4 +1,5 @@
-import { ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import { type FieldRules, PROFILE_FIELDS, ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import type { City } from './city.entity';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('CityProfilePatch', { description: "Changes to a city's profile: only the fields given change." })
@@ -10,12 +11,9 @@ export class CityProfilePatch extends ProfilePatchBase {
   population?: number | null;
 }
 
-export function validateCityProfilePatch(patch: CityProfilePatch): Record<string, unknown> {
-  return {
-    ...('region' in patch && { region: check.optionalText(patch.region, 'patch.region', 100) }),
-    ...('population' in patch && {
-      population:
-        patch.population == null ? null : check.intInRange(patch.population, 'patch.population', 0, 50_000_000),
-    }),
-  };
-}
+/** One rule per field of the patch (the write engine refuses any other). */
+export const cityProfileFields: FieldRules<CityProfilePatch, City> = {
+  ...PROFILE_FIELDS,
+  region: (value, field) => ({ region: check.optionalText(value, field, 100) }),
+  population: (value, field) => ({ population: value === null ? null : check.intInRange(value, field, 0, 50_000_000) }),
+};

@@ -1,4 +1,5 @@
-import { ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import { type FieldRules, PROFILE_FIELDS, ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import type { EuropeanHouse } from './european-house.entity';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('EuropeanHouseProfilePatch', {
@@ -15,14 +16,10 @@ export class EuropeanHouseProfilePatch extends ProfilePatchBase {
   europeDirectCentre?: boolean | null;
 }
 
-export function validateEuropeanHouseProfilePatch(patch: EuropeanHouseProfilePatch): Record<string, unknown> {
-  return {
-    ...('address' in patch && { address: check.optionalText(patch.address, 'patch.address', 300) }),
-    ...('foundedYear' in patch && {
-      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
-    }),
-    ...('europeDirectCentre' in patch && {
-      europeDirectCentre: check.required(patch.europeDirectCentre, 'patch.europeDirectCentre'),
-    }),
-  };
-}
+/** One rule per field of the patch (the write engine refuses any other). */
+export const europeanHouseProfileFields: FieldRules<EuropeanHouseProfilePatch, EuropeanHouse> = {
+  ...PROFILE_FIELDS,
+  address: (value, field) => ({ address: check.optionalText(value, field, 300) }),
+  foundedYear: (value, field) => ({ foundedYear: check.optionalYear(value, field) }),
+  europeDirectCentre: (value, field) => ({ europeDirectCentre: check.required(value, field) }),
+};

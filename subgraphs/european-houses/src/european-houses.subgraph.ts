@@ -1,6 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
-import { EuropeanHouseProfilePatch, validateEuropeanHouseProfilePatch } from './european-house.patch';
+import { EuropeanHouseProfilePatch, europeanHouseProfileFields } from './european-house.patch';
 import { EuropeanHouse } from './european-house.entity';
 import { Migration20261127000100EuropeanHouseProfile } from './migrations/Migration20261127000100EuropeanHouseProfile';
 import { europeanHousesDataset } from './seed/european-houses.data';
@@ -12,7 +12,7 @@ export const europeanHousesSubgraph = definePartnerTypeSubgraph({
   partnerType: PartnerType.EUROPEAN_HOUSE,
   profile: EuropeanHouse,
   profilePatch: EuropeanHouseProfilePatch,
-  validateProfilePatch: validateEuropeanHouseProfilePatch,
-  migrations: [Migration20261127000100EuropeanHouseProfile],
+  profileFields: europeanHouseProfileFields,
+  profileMigration: Migration20261127000100EuropeanHouseProfile,
   dataset: europeanHousesDataset,
 });

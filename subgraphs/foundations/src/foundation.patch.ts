@@ -1,5 +1,6 @@
 import { DateScalar } from '@citipart/schema';
-import { ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import { type FieldRules, PROFILE_FIELDS, ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import type { Foundation } from './foundation.entity';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('FoundationProfilePatch', {
@@ -16,14 +17,10 @@ export class FoundationProfilePatch extends ProfilePatchBase {
   patron?: string | null;
 }
 
-export function validateFoundationProfilePatch(patch: FoundationProfilePatch): Record<string, unknown> {
-  return {
-    ...('foundedYear' in patch && {
-      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
-    }),
-    ...('foundedOn' in patch && {
-      foundedOn: patch.foundedOn ? check.plausibleDate(patch.foundedOn, 'patch.foundedOn') : null,
-    }),
-    ...('patron' in patch && { patron: check.optionalText(patch.patron, 'patch.patron', 200) }),
-  };
-}
+/** One rule per field of the patch (the write engine refuses any other). */
+export const foundationProfileFields: FieldRules<FoundationProfilePatch, Foundation> = {
+  ...PROFILE_FIELDS,
+  foundedYear: (value, field) => ({ foundedYear: check.optionalYear(value, field) }),
+  foundedOn: (value, field) => ({ foundedOn: value ? check.plausibleDate(value, field) : null }),
+  patron: (value, field) => ({ patron: check.optionalText(value, field, 200) }),
+};

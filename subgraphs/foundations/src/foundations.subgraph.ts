@@ -1,6 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
-import { FoundationProfilePatch, validateFoundationProfilePatch } from './foundation.patch';
+import { FoundationProfilePatch, foundationProfileFields } from './foundation.patch';
 import { Foundation } from './foundation.entity';
 import { Migration20261127000100FoundationProfile } from './migrations/Migration20261127000100FoundationProfile';
 import { foundationsDataset } from './seed/foundations.data';
@@ -12,7 +12,7 @@ export const foundationsSubgraph = definePartnerTypeSubgraph({
   partnerType: PartnerType.FOUNDATION,
   profile: Foundation,
   profilePatch: FoundationProfilePatch,
-  validateProfilePatch: validateFoundationProfilePatch,
-  migrations: [Migration20261127000100FoundationProfile],
+  profileFields: foundationProfileFields,
+  profileMigration: Migration20261127000100FoundationProfile,
   dataset: foundationsDataset,
 });

@@ -49,7 +49,7 @@ const booleanFlag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((value) => value === 'true' || value === '1');
 
-/** The variables every subgraph reads; defaults give the local setup of ARCHITECTURE.md. */
+/** The variables every subgraph reads; defaults give the local setup of docs/ARCHITECTURE.md. */
 export function loadSubgraphConfig(
   env: NodeJS.ProcessEnv,
   defaults: { name: string; port: number; schema: string },

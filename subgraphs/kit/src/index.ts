@@ -32,6 +32,7 @@ export * from './writes/audit.entity';
 export * from './writes/client-keys';
 export * from './writes/erasure';
 export * from './writes/patch';
+export * from './writes/records';
 export * from './writes/versioned';
 export * from './writes/write.args';
 export * as check from './writes/validate';

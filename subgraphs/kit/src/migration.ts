@@ -1,21 +1,40 @@
+import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { createHash } from 'node:crypto';
+
+const quoted = (values: readonly string[]) => values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
 
 /**
  * A migration that writes its SQL against the subgraph's schema, read from the ORM config
  * at run time. The same migration class therefore serves each partner-type subgraph (and
  * each test database), and can never reach into another subgraph's schema.
+ *
+ * Migrations are history: once applied somewhere, a migration must mean the same forever.
+ * So they spell out values (an enum's values are written literally, never read from the live
+ * enum), and the SQL every migration produces is recorded in schema/migrations.lock.json,
+ * which `npm run compose -- --check` compares (see scripts/compose.ts). A change is a new
+ * migration.
  */
 export abstract class SchemaMigration extends Migration {
   protected get schema(): string {
     return this.config.get('schema') as string;
   }
 
-  /** A check that `column` holds one of an enum's values: `check ("kind" in ('A', 'B'))`. */
-  protected oneOf(column: string, values: Record<string, string>): string {
-    const list = Object.values(values)
-      .map((value) => `'${value}'`)
-      .join(', ');
-    return `check ("${column}" in (${list}))`;
+  /** A check that `column` holds one of these values: `check ("kind" in ('A', 'B'))`. */
+  protected oneOf(column: string, values: readonly string[]): string {
+    return `check ("${column}" in (${quoted(values)}))`;
+  }
+
+  /**
+   * Replaces the check of an enum column (created by `oneOf`, named by PostgreSQL
+   * `<table>_<column>_check`) with one that allows these values: the migration that comes
+   * with a new enum value.
+   */
+  protected allowOnly(table: string, column: string, values: readonly string[]): void {
+    const constraint = `"${table}_${column}_check"`;
+    this.addSql(
+      `alter table ${this.table(table)} drop constraint ${constraint}, add constraint ${constraint} check ("${column}" in (${quoted(values)}))`,
+    );
   }
 
   /** The audit table every subgraph keeps of its writes (see writes/audit.entity.ts). */
@@ -57,4 +76,42 @@ export abstract class SchemaMigration extends Migration {
   protected table(name: string): string {
     return `"${this.schema}"."${name}"`;
   }
+}
+
+/** The schema name migrations are rendered with when their SQL is recorded. */
+const RECORDED_SCHEMA = '{schema}';
+
+/**
+ * The SQL a migration runs (up, then down), rendered without a database: what
+ * schema/migrations.lock.json records of each applied migration.
+ */
+export async function migrationSql(migration: MigrationObject): Promise<string> {
+  // A migration needs only `config.get('schema')` to render; it runs nothing here.
+  const config = { get: (key: string) => (key === 'schema' ? RECORDED_SCHEMA : undefined) };
+  const instance: unknown = new migration.class(undefined, config);
+  if (!isMigration(instance)) throw new Error(`${migration.name} is not a Migration`);
+  await instance.up();
+  const up = instance.getQueries().map(String);
+  instance.reset();
+  let down: string[];
+  try {
+    await instance.down();
+    down = instance.getQueries().map(String);
+  } catch {
+    down = ['irreversible'];
+  }
+  return [...up, '-- down', ...down].join(';\n');
+}
+
+// Not `instanceof`: a test may load a second copy of the migrations package.
+function isMigration(value: unknown): value is Migration {
+  return typeof value === 'object' && value !== null && 'getQueries' in value && 'reset' in value && 'up' in value;
+}
+
+/** A short fingerprint of `migrationSql`. */
+export async function migrationDigest(migration: MigrationObject): Promise<string> {
+  return createHash('sha256')
+    .update(await migrationSql(migration))
+    .digest('hex')
+    .slice(0, 16);
 }

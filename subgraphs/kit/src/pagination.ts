@@ -1,12 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, EntityDictionary, EntityMetadata, EntityProperty, ObjectQuery } from '@mikro-orm/core';
 import { type Page, userInputError } from '@citipart/schema';
 import type { Knex } from '@mikro-orm/knex';
+
+// Lists are Relay connections paged by keyset. Callers name an entity's properties (the
+// compiler checks them); the table, the columns and the columns' types come from MikroORM's
+// metadata, and every part of a cursor is checked against the type of its column before any
+// SQL runs. One statement loads the pages of a whole batch of parents.
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** `first` must be 0..100: a larger value is an error, never a silent cut (API.md). */
+/** `first` must be 0..100: a larger value is an error, never a silent cut (docs/API.md). */
 export function checkFirst(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -14,6 +19,36 @@ export function checkFirst(first: number | null | undefined, field = 'first'): n
   }
   return first;
 }
+
+// ---------------------------------------------------------------------------------------
+// Cursors
+
+/**
+ * The longest text a cursor part may hold. Names are at most 200 characters
+ * (writes/validate.ts) and ids are slugs or UUIDs; the margin is for data that predates
+ * those checks. A longer text would give out a cursor that comes back refused.
+ */
+export const MAX_KEY_TEXT_LENGTH = 1000;
+
+/**
+ * The longest cursor accepted: two texts of MAX_KEY_TEXT_LENGTH characters of up to 3 bytes
+ * each in UTF-8 fit, base64url-encoded. Checked before anything else is decoded.
+ */
+export const MAX_CURSOR_LENGTH = 8192;
+
+/**
+ * What one part of a cursor must be: the type of the column it stands for, as PostgreSQL
+ * returns it through the pg driver (dates as "YYYY-MM-DD", bigints as decimal text).
+ */
+export type KeyPart =
+  | { type: 'text'; maxLength: number; values?: readonly string[] }
+  | { type: 'uuid' }
+  | { type: 'date' }
+  | { type: 'integer'; min: number; max: number }
+  | { type: 'bigint' };
+
+/** A key decoded from a cursor; every part checked against its `KeyPart`. */
+export type CursorKey = (string | number)[];
 
 /**
  * Cursors are opaque to clients: base64url of the sort key of the item they point at, so that
@@ -23,46 +58,202 @@ export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
-  const malformed = () =>
-    userInputError(`"${field}" is not a cursor this list gave out: ${JSON.stringify(cursor)}.`, field);
-  if (!/^[A-Za-z0-9_-]{1,512}$/.test(cursor)) throw malformed();
+/**
+ * Reads a cursor back. Every part must fit the type of its column, so that no value a
+ * client made up reaches PostgreSQL (where a bad date, a NUL or an out-of-range bigint
+ * fails as a server fault): anything else is BAD_USER_INPUT on `field`.
+ */
+export function decodeCursor(cursor: string, parts: readonly KeyPart[], field = 'after'): CursorKey {
+  const malformed = () => {
+    // What the client sent is quoted, in short, when it has a cursor's characters at all.
+    const start = String(cursor).slice(0, 64);
+    const shown = /^[A-Za-z0-9_-]+$/.test(start) ? `: "${start}${cursor.length > 64 ? '…' : ''}"` : '';
+    return userInputError(`"${field}" is not a cursor this list gave out${shown}.`, field);
+  };
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    throw malformed();
+  }
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw malformed();
   }
-  if (
-    !Array.isArray(key) ||
-    key.length !== arity ||
-    !key.every((part) => typeof part === 'string' || typeof part === 'number')
-  ) {
-    throw malformed();
+  if (!Array.isArray(key) || key.length !== parts.length) throw malformed();
+  const checked: CursorKey = [];
+  for (const [index, part] of parts.entries()) {
+    const value: unknown = key[index];
+    if (!fits(value, part)) throw malformed();
+    checked.push(value);
   }
-  return key as (string | number)[];
+  return checked;
 }
 
-export interface KeysetQuery {
-  /** Table name inside the subgraph's schema. */
-  table: string;
-  /** Columns that give a total order, the last one unique (e.g. ["starts_on", "id"]). */
-  orderBy: readonly string[];
-  /** Newest first, for instance; every column of `orderBy` runs the same way. */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const BIGINT = /^(0|-?[1-9]\d{0,18})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// NUL cannot be stored in PostgreSQL text; a lone surrogate is no text it ever returns.
+const NOT_IN_TEXT = /\u0000|[\ud800-\udfff]/u;
+const BIGINT_MIN = -(2n ** 63n);
+const BIGINT_MAX = 2n ** 63n - 1n;
+
+function fits(value: unknown, part: KeyPart): value is string | number {
+  switch (part.type) {
+    case 'text':
+      return (
+        typeof value === 'string' &&
+        value.length <= part.maxLength &&
+        !NOT_IN_TEXT.test(value) &&
+        (!part.values || part.values.includes(value))
+      );
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'date':
+      return typeof value === 'string' && isCalendarDate(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= part.min && value <= part.max;
+    case 'bigint':
+      // The pg driver returns int8 as text (it may not fit a double); a safe integer is as good.
+      if (typeof value === 'number') return Number.isSafeInteger(value);
+      if (typeof value !== 'string' || !BIGINT.test(value)) return false;
+      return BigInt(value) >= BIGINT_MIN && BigInt(value) <= BIGINT_MAX;
+  }
+}
+
+/** "YYYY-MM-DD" of a day that exists, years 0001 to 9999 (PostgreSQL has no year 0). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties to columns
+
+/**
+ * Properties of `T` that can order a list: scalars that are never null, since a null has
+ * no place in a keyset order (PostgreSQL compares rows with nulls as unknown).
+ */
+export type KeyProperty<T> = {
+  [K in keyof T & string]-?: T[K] extends string | number ? K : never;
+}[keyof T & string];
+
+/** Properties of `T` that can group a list into one per parent: never-null texts. */
+export type PartitionProperty<T> = {
+  [K in keyof T & string]-?: T[K] extends string ? K : never;
+}[keyof T & string];
+
+/** A property of an entity as pagination uses it: its column and what a cursor part must be. */
+export interface KeyColumn {
+  property: string;
+  column: string;
+  part: KeyPart;
+}
+
+// PostgreSQL's integer types; a serial is an integer with a sequence for its default.
+const INT_RANGES: Record<string, [number, number]> = {
+  smallint: [-(2 ** 15), 2 ** 15 - 1],
+  int2: [-(2 ** 15), 2 ** 15 - 1],
+  smallserial: [-(2 ** 15), 2 ** 15 - 1],
+  int: [-(2 ** 31), 2 ** 31 - 1],
+  int4: [-(2 ** 31), 2 ** 31 - 1],
+  integer: [-(2 ** 31), 2 ** 31 - 1],
+  serial: [-(2 ** 31), 2 ** 31 - 1],
+};
+
+/**
+ * What a cursor part for this property must be, from the column type MikroORM's metadata
+ * gives it (`columnTypes`, e.g. "text", "varchar(255)", "date", "int", "bigserial") and,
+ * for an enum, its values. A column type without a check here cannot order a list: that is
+ * a programming error, reported when the list is first asked for.
+ */
+export function keyPart(property: Pick<EntityProperty, 'name' | 'columnTypes' | 'enum' | 'items'>): KeyPart {
+  const columnType = (property.columnTypes?.[0] ?? '').toLowerCase().trim();
+  const [, base, length] = /^([a-z0-9 ]+?)\s*(?:\((\d+)\))?$/.exec(columnType) ?? [];
+  const values =
+    property.enum && property.items?.every((item) => typeof item === 'string') ? property.items.map(String) : undefined;
+  switch (base) {
+    case 'text':
+    case 'citext':
+      return { type: 'text', maxLength: MAX_KEY_TEXT_LENGTH, ...(values && { values }) };
+    case 'varchar':
+    case 'character varying':
+    case 'char':
+    case 'character':
+    case 'bpchar': {
+      const maxLength = length ? Math.min(Number(length), MAX_KEY_TEXT_LENGTH) : MAX_KEY_TEXT_LENGTH;
+      return { type: 'text', maxLength, ...(values && { values }) };
+    }
+    case 'uuid':
+      return { type: 'uuid' };
+    case 'date':
+      return { type: 'date' };
+    case 'bigint':
+    case 'int8':
+    case 'bigserial':
+      return { type: 'bigint' };
+  }
+  const range = base ? INT_RANGES[base] : undefined;
+  if (range) return { type: 'integer', min: range[0], max: range[1] };
+  throw new Error(
+    `Property ${property.name} (column type "${columnType}") has no cursor check: it cannot order a list`,
+  );
+}
+
+/** The column of a property that orders or groups a list, checked against the metadata. */
+export function keyColumn(meta: EntityMetadata, property: string): KeyColumn {
+  const prop = Object.hasOwn(meta.properties, property) ? meta.properties[property] : undefined;
+  if (!prop || prop.kind !== 'scalar' || prop.persist === false || prop.fieldNames?.length !== 1) {
+    throw new Error(`${meta.className}.${property} is not a column: it cannot order or group a list`);
+  }
+  if (prop.nullable) throw new Error(`${meta.className}.${property} may be null: it cannot order or group a list`);
+  return { property, column: prop.fieldNames[0], part: keyPart(prop) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Pages
+
+/** What `value && { … }` gives when `value` is absent: such a condition is left out. */
+type Skipped = false | '' | 0 | null | undefined;
+
+export interface KeysetQuery<T> {
+  /** Properties that give a total order, the last one unique (e.g. ['startsOn', 'id']). */
+  orderBy: readonly [KeyProperty<T>, ...KeyProperty<T>[]];
+  /** Newest first, for instance; every property of `orderBy` runs the same way. */
   descending?: boolean;
-  /** Adds the filter of the list (not the cursor) to the query. */
-  where?: (query: Knex.QueryBuilder) => void;
+  /**
+   * The filter of the list (not the cursor), by property, in MikroORM's query language; every
+   * condition must hold. An absent optional filter reads `filter?.theme && { theme: … }`.
+   */
+  where?: readonly (ObjectQuery<T> | Skipped)[];
+  /**
+   * A filter on the table's columns, written with knex, for a rule that is not yet written
+   * by property (restrictToVisibleMembers in partner-type/member-privacy.ts). Prefer `where`.
+   */
+  whereColumns?: (query: Knex.QueryBuilder) => void;
   first: number;
   after?: string | null;
 }
 
-interface PartitionedQuery extends KeysetQuery {
-  /** Column that groups the rows into one list per parent, e.g. "partner_id". */
-  partitionBy: string;
+export interface PartitionedQuery<T> extends KeysetQuery<T> {
+  /** Property that groups the rows into one list per parent, e.g. 'partnerId'. */
+  partitionBy: PartitionProperty<T>;
   parents: readonly string[];
 }
 
-type Row = Record<string, unknown>;
+/** A query with its properties resolved to columns of the entity's table. */
+interface Plan<T> {
+  query: KeysetQuery<T>;
+  order: KeyColumn[];
+  partition: (KeyColumn & { parents: readonly string[] }) | null;
+}
+
+/** A row of the page query: the entity's columns, and __parent, __after, __total, __remaining, __rank. */
+type Row<T> = EntityDictionary<T>;
 
 /**
  * Loads one page of a list for each of many parents in a single SQL statement: window
@@ -70,15 +261,44 @@ type Row = Record<string, unknown>;
  * gets one row at least (when it has any), which carries its counts even when the page is
  * empty.
  */
-export async function loadPages<T extends object>(
+export function loadPages<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  query: PartitionedQuery,
+  query: NoInfer<PartitionedQuery<T>>,
 ): Promise<Map<string, Page<T>>> {
-  const after = query.after ? decodeCursor(query.after, query.orderBy.length) : null;
-  const rows: Row[] = query.parents.length ? await em.execute(pageQuery(em, query, after)) : [];
-  const byParent = new Map<string, { rows: Row[]; total: number; remaining: number }>(
-    query.parents.map((parent) => [parent, { rows: [], total: 0, remaining: 0 }]),
+  return load(em, entity, query, { property: query.partitionBy, parents: query.parents });
+}
+
+/** One page of an unpartitioned list (a root field). */
+export async function loadPage<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  query: NoInfer<KeysetQuery<T>>,
+): Promise<Page<T>> {
+  const pages = await load(em, entity, query, null);
+  return pages.get('')!;
+}
+
+async function load<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  query: KeysetQuery<T>,
+  partition: { property: string; parents: readonly string[] } | null,
+): Promise<Map<string, Page<T>>> {
+  // Table, columns and their types come from the entity's metadata, by property.
+  const meta = em.getMetadata().get<T>(entity.name);
+  const plan: Plan<T> = {
+    query,
+    order: query.orderBy.map((property) => keyColumn(meta, property)),
+    partition: partition && { ...keyColumn(meta, partition.property), parents: partition.parents },
+  };
+  // Before any SQL: a cursor that does not fit the columns is the client's error.
+  const parts = plan.order.map((column) => column.part);
+  const after = query.after ? decodeCursor(query.after, parts) : null;
+  const parents = partition ? partition.parents : [''];
+  const rows: Row<T>[] = parents.length ? await em.execute<Row<T>[]>(pageQuery(em, entity, plan, after)) : [];
+  const byParent = new Map<string, { rows: Row<T>[]; total: number; remaining: number }>(
+    parents.map((parent) => [parent, { rows: [], total: 0, remaining: 0 }]),
   );
   for (const row of rows) {
     const slot = byParent.get(String(row.__parent));
@@ -88,34 +308,34 @@ export async function loadPages<T extends object>(
     if (row.__after && Number(row.__rank) <= query.first) slot.rows.push(row);
   }
   const pages = new Map<string, Page<T>>();
-  for (const [parent, slot] of byParent) pages.set(parent, toPage(em, entity, query, slot));
+  for (const [parent, slot] of byParent) pages.set(parent, toPage(em, entity, plan, slot));
   return pages;
 }
 
-/** One page of an unpartitioned list (a root field). */
-export async function loadPage<T extends object>(
+const ALIAS = 'e';
+
+function pageQuery<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  query: KeysetQuery,
-): Promise<Page<T>> {
-  const pages = await loadPages(em, entity, { ...query, partitionBy: '', parents: [''] });
-  return pages.get('')!;
-}
-
-function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | number)[] | null): Knex.QueryBuilder {
+  { query, order, partition }: Plan<T>,
+  after: CursorKey | null,
+): Knex.QueryBuilder {
   const knex = em.getKnex();
   const direction = query.descending ? 'desc' : 'asc';
-  const columns = query.orderBy.map((column) => knex.ref(column).toString()).join(', ');
-  const order = query.orderBy.map((column) => `${knex.ref(column).toString()} ${direction}`).join(', ');
-  const filtered = knex
-    .withSchema(em.config.get('schema') as string)
-    .from(query.table)
+  const columns = order.map(({ column }) => knex.ref(column).toString()).join(', ');
+  const sortOrder = order.map(({ column }) => `${knex.ref(column).toString()} ${direction}`).join(', ');
+
+  // The list's own rows: MikroORM turns the conditions by property into SQL on its columns.
+  const conditions: ObjectQuery<T>[] = (query.where ?? []).filter((condition) => !!condition);
+  const selection = em.createQueryBuilder(entity, ALIAS).select('*');
+  if (partition) selection.where({ [partition.property]: { $in: [...partition.parents] } });
+  if (conditions.length) selection.andWhere({ $and: conditions });
+  const filtered = selection
+    .getKnexQuery()
     .select(
-      '*',
-      query.partitionBy ? knex.raw('??::text as __parent', [query.partitionBy]) : knex.raw("'' as __parent"),
+      partition ? knex.raw('??::text as __parent', [`${ALIAS}.${partition.column}`]) : knex.raw("'' as __parent"),
     );
-  if (query.partitionBy) filtered.whereIn(query.partitionBy, [...query.parents]);
-  query.where?.(filtered);
+  if (query.whereColumns) filtered.where(query.whereColumns);
 
   const comparison = query.descending ? '<' : '>';
   const isAfter = after
@@ -127,7 +347,7 @@ function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | 
     knex.raw('count(*) over (partition by __parent) as __total'),
     knex.raw('count(*) filter (where ?) over (partition by __parent) as __remaining', [isAfter]),
     // Rows after the cursor are numbered first; the first row of a parent is kept either way.
-    knex.raw(`row_number() over (partition by __parent order by not ?, ${order}) as __rank`, [isAfter]),
+    knex.raw(`row_number() over (partition by __parent order by not ?, ${sortOrder}) as __rank`, [isAfter]),
   );
   return knex
     .from(ranked.as('r'))
@@ -137,19 +357,21 @@ function pageQuery(em: EntityManager, query: PartitionedQuery, after: (string | 
         .where('__rank', '=', 1)
         .orWhere((page) => page.where('__after', true).andWhere('__rank', '<=', query.first)),
     )
-    .orderBy(['__parent', ...query.orderBy.map((column) => ({ column, order: direction }))]);
+    .orderBy(['__parent', ...order.map(({ column }) => ({ column, order: direction }))]);
 }
 
 function toPage<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  query: KeysetQuery,
-  slot: { rows: Row[]; total: number; remaining: number },
+  { query, order }: Plan<T>,
+  slot: { rows: Row<T>[]; total: number; remaining: number },
 ): Page<T> {
   const edges = slot.rows.map((row) => {
-    const cursor = encodeCursor(query.orderBy.map((column) => row[column] as string | number));
-    const columns = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('__')));
-    return { cursor, node: em.map(entity, columns as never) };
+    const cursor = encodeCursor(order.map(({ column }) => row[column]));
+    // The entity's columns only: the window columns are no properties of it.
+    const columns = { ...row };
+    for (const key of Object.keys(columns)) if (key.startsWith('__')) delete columns[key];
+    return { cursor, node: em.map(entity, columns) };
   });
   return {
     totalCount: slot.total,

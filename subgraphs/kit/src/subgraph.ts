@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import type { PartnerType } from '@citipart/schema';
 import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -23,6 +24,8 @@ export interface SubgraphDefinition {
   defaultPort: number;
   /** PostgreSQL schema of its tables, e.g. "european_houses". */
   defaultSchema: string;
+  /** The partner type whose members and activities it owns; none for the network subgraph. */
+  partnerType?: PartnerType;
   entities: EntityClass<object>[];
   migrations: MigrationObject[];
   buildSchema(): Promise<GraphQLSchema>;

@@ -43,17 +43,16 @@ export class MeetingResolver {
   meetings(@Args() args: MeetingsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Meeting>> {
     const filter = args.filter;
     return loadPage(ctx.em, Meeting, {
-      table: 'meeting',
-      orderBy: ['starts_on', 'id'],
+      orderBy: ['startsOn', 'id'],
       first: checkFirst(args.first),
       after: args.after,
-      where: (query) => {
-        if (filter?.theme) query.where('theme', filter.theme);
-        if (filter?.kind) query.where('kind', filter.kind);
-        if (filter?.hostId) query.where('host_id', filter.hostId);
-        if (filter?.from) query.where('starts_on', '>=', filter.from);
-        if (filter?.to) query.where('starts_on', '<=', filter.to);
-      },
+      where: [
+        filter?.theme && { theme: filter.theme },
+        filter?.kind && { kind: filter.kind },
+        filter?.hostId && { hostId: filter.hostId },
+        filter?.from && { startsOn: { $gte: filter.from } },
+        filter?.to && { startsOn: { $lte: filter.to } },
+      ],
     });
   }
 

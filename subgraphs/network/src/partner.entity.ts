@@ -64,24 +64,13 @@ export class Partner extends TimestampedEntity {
   hostedMeetings!: Meeting[] & Opt;
 }
 
-// The four implementations, as the roster sees them; each is an entity in its own
-// partner-type subgraph too.
-@ObjectType('City', { implements: Partner })
-@Directive('@key(fields: "id")')
-export class RosterCity extends Partner {}
-
-@ObjectType('EuropeanHouse', { implements: Partner })
-@Directive('@key(fields: "id")')
-export class RosterEuropeanHouse extends Partner {}
-
-@ObjectType('Foundation', { implements: Partner })
-@Directive('@key(fields: "id")')
-export class RosterFoundation extends Partner {}
-
-@ObjectType('YouthAssociation', { implements: Partner })
-@Directive('@key(fields: "id")')
-export class RosterYouthAssociation extends Partner {}
-
-export const ROSTER_TYPES = [RosterCity, RosterEuropeanHouse, RosterFoundation, RosterYouthAssociation];
+// The implementations, as the roster sees them (each is an entity in its own partner-type
+// subgraph too): one per partner type, so a new type needs nothing written here.
+export const ROSTER_TYPES = Object.values(PARTNER_TYPENAME).map((typeName) => {
+  @ObjectType(typeName, { implements: Partner })
+  @Directive('@key(fields: "id")')
+  class RosterPartner extends Partner {}
+  return RosterPartner;
+});
 
 export const PartnerConnection = connectionType('Partner', () => Partner);

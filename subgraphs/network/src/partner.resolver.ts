@@ -26,14 +26,10 @@ export class PartnerResolver {
   partners(@Args() args: PartnersArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Partner>> {
     const filter = args.filter;
     return loadPage(ctx.em, Partner, {
-      table: 'partner',
       orderBy: ['name', 'id'],
       first: checkFirst(args.first),
       after: args.after,
-      where: (query) => {
-        if (filter?.type) query.where('type', filter.type);
-        if (filter?.countryCode) query.where('country_code', filter.countryCode);
-      },
+      where: [filter?.type && { type: filter.type }, filter?.countryCode && { countryCode: filter.countryCode }],
     });
   }
 

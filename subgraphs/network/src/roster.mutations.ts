@@ -2,85 +2,58 @@ import { MeetingKind, userInputError } from '@citipart/schema';
 import {
   AuditConnection,
   ErasureReport,
+  type FieldRules,
   PageArgs,
+  type RecordKind,
+  type RowCheckContext,
+  type SignedIn,
   type SubgraphContext,
-  check,
-  createOnce,
-  erasePersonalData,
-  givenFields,
-  loadAuditPage,
-  lockVersion,
-  recordAudit,
-  requireAdmin,
-  refuseRetiredClientKey,
-  requireChanges,
-  retireClientKeys,
   VersionedIdArgs,
+  changeRecord,
+  check,
+  createRecord,
+  erasePersonalData,
+  loadAuditPage,
+  requireAdmin,
+  requiredAs,
 } from '@citipart/subgraph-kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Delegation } from './delegation.entity';
-import { CreateMeetingArgs, type DelegationInput, type MeetingPatch, UpdateMeetingArgs } from './meeting.input';
+import { CreateMeetingArgs, type DelegationInput, type MeetingInput, UpdateMeetingArgs } from './meeting.input';
 import { Meeting } from './meeting.entity';
-import { PartnerInput, type PartnerPatch, UpdatePartnerArgs } from './partner.input';
+import { PartnerInput, UpdatePartnerArgs } from './partner.input';
 import { Partner } from './partner.entity';
 
-// The network admin's writes: the roster and the meetings. Each runs in one transaction
-// with its audit entry.
+// The network admin's writes: the roster and the meetings, through the kit's write engine
+// (subgraphs/kit/src/writes/records.ts), like every other record of the graph.
 
-/** Meetings belong to no partner: their client keys are the admin's, in one scope. */
-const MEETING_KEYS = { partnerId: '', entityType: 'Meeting' };
+const PARTNER_FIELDS: FieldRules<PartnerInput, Partner> = {
+  id: (value, field) => ({ id: check.slug(check.required(value, field), field) }),
+  type: requiredAs('type'),
+  name: (value, field) => ({ name: check.text(check.required(value, field), field) }),
+  countryCode: requiredAs('countryCode'),
+  town: (value, field) => ({ town: check.text(check.required(value, field), field, 100) }),
+  role: requiredAs('role'),
+  legalForm: requiredAs('legalForm'),
+};
 
-function partnerColumns(input: PartnerPatch, field: string): Partial<Partner> {
-  const columns: Partial<Partner> = {};
-  for (const key of givenFields(input)) {
-    const name = `${field}.${key}`;
-    if (key === 'name') columns.name = check.text(check.required(input.name, name), name);
-    else if (key === 'town') columns.town = check.text(check.required(input.town, name), name, 100);
-    else Object.assign(columns, { [key]: check.required(input[key], name) });
-  }
-  return columns;
-}
-
-function meetingColumns(input: MeetingPatch, field: string): Partial<Meeting> {
-  const columns: Partial<Meeting> = {};
-  for (const key of givenFields(input)) {
-    const name = `${field}.${key}`;
-    switch (key) {
-      case 'title':
-        columns.title = check.text(check.required(input.title, name), name);
-        break;
-      case 'town':
-        columns.town = check.text(check.required(input.town, name), name, 100);
-        break;
-      case 'theme':
-        columns.theme = input.theme ?? null;
-        break;
-      case 'participants':
-        columns.participants = check.participants(
-          check.required(input.participants, name),
-          name,
-        ) as Meeting['participants'];
-        break;
-      case 'sources':
-        columns.sources = check.sources(input.sources, name) as Meeting['sources'];
-        break;
-      case 'hostId':
-        columns.hostId = check.slug(check.required(input.hostId, name), name);
-        break;
-      case 'startsOn':
-      case 'endsOn':
-        columns[key] = check.plausibleDate(check.required(input[key], name), name);
-        break;
-      case 'delegations':
-        break;
-      default:
-        Object.assign(columns, { [key]: check.required(input[key], name) });
-    }
-  }
-  return columns;
-}
+const MEETING_FIELDS: FieldRules<MeetingInput, Meeting> = {
+  kind: requiredAs('kind'),
+  theme: (value) => ({ theme: value }),
+  title: (value, field) => ({ title: check.text(check.required(value, field), field) }),
+  town: (value, field) => ({ town: check.text(check.required(value, field), field, 100) }),
+  countryCode: requiredAs('countryCode'),
+  startsOn: (value, field) => ({ startsOn: check.plausibleDate(check.required(value, field), field) }),
+  endsOn: (value, field) => ({ endsOn: check.plausibleDate(check.required(value, field), field) }),
+  hostId: (value, field) => ({ hostId: check.slug(check.required(value, field), field) }),
+  participants: (value, field) => ({ participants: check.participants(check.required(value, field), field) }),
+  // Stored in their own table by `afterWrite`; checked here like every field.
+  delegations: (value, field) => {
+    checkDelegations(value ?? [], field);
+    return {};
+  },
+  sources: (value, field) => ({ sources: check.sources(value, field) }),
+};
 
 function checkDelegations(delegations: DelegationInput[], field: string): void {
   const seen = new Set<string>();
@@ -96,13 +69,8 @@ function checkDelegations(delegations: DelegationInput[], field: string): void {
   });
 }
 
-/** Rules for the meeting as a whole, after a create or a patch, against the roster. */
-async function checkMeeting(
-  em: EntityManager,
-  meeting: Partial<Meeting>,
-  delegations: DelegationInput[] | undefined,
-  field: string,
-) {
+/** Rules for the meeting as a whole, after a create or with a patch applied, against the roster. */
+async function checkMeeting(meeting: Partial<Meeting>, { em, field, input }: RowCheckContext<Meeting, MeetingInput>) {
   check.dateOrder(meeting.startsOn!, meeting.endsOn, `${field}.endsOn`);
   if ((meeting.kind === MeetingKind.THEMATIC) !== Boolean(meeting.theme)) {
     throw userInputError(
@@ -110,13 +78,14 @@ async function checkMeeting(
       `${field}.theme`,
     );
   }
-  const partners = [meeting.hostId!, ...(delegations ?? []).map((delegation) => delegation.partnerId)];
+  const delegations = input.delegations ?? [];
+  const partners = [meeting.hostId!, ...delegations.map((delegation) => delegation.partnerId)];
   const known = new Set(
     (await em.find(Partner, { id: { $in: partners } }, { fields: ['id'] })).map((partner) => partner.id),
   );
   if (!known.has(meeting.hostId!))
     throw userInputError(`"${field}.hostId": no partner "${meeting.hostId}" is on the roster.`, `${field}.hostId`);
-  delegations?.forEach((delegation, index) => {
+  delegations.forEach((delegation, index) => {
     if (!known.has(delegation.partnerId)) {
       throw userInputError(
         `"${field}.delegations[${index}].partnerId": no partner "${delegation.partnerId}" is on the roster.`,
@@ -126,142 +95,70 @@ async function checkMeeting(
   });
 }
 
-function replaceDelegations(em: EntityManager, meetingId: string, delegations: DelegationInput[]): void {
-  for (const delegation of delegations)
-    em.create(Delegation, { meetingId, partnerId: delegation.partnerId, count: delegation.count });
-}
+const adminOnly = (identity: SignedIn) => requireAdmin(identity);
+
+const PARTNER: RecordKind<Partner, PartnerInput> = {
+  entity: Partner,
+  entityType: 'Partner',
+  fields: PARTNER_FIELDS,
+  authorize: adminOnly,
+  partnerOf: (row) => row.id ?? null,
+  check: (row, { stored }) => {
+    if (stored && row.type !== stored.type) {
+      throw userInputError(
+        `"patch.type": a partner's type cannot change (its data lives in the ${stored.type} subgraph); register a new partner instead.`,
+        'patch.type',
+      );
+    }
+  },
+};
+
+/** Meetings belong to no partner: their client keys are the admin's, in one scope. */
+const MEETING_KEYS = { partnerId: '', entityType: 'Meeting' };
+
+const MEETING: RecordKind<Meeting, MeetingInput> = {
+  entity: Meeting,
+  entityType: 'Meeting',
+  fields: MEETING_FIELDS,
+  defaults: { sources: [] },
+  authorize: adminOnly,
+  partnerOf: (row) => row.hostId ?? null,
+  check: checkMeeting,
+  clientKeys: { unique: ['clientKey'], keyOf: (row) => row.clientKey, scope: () => MEETING_KEYS },
+  // Given delegations replace the stored ones (on delete, they go with the meeting: cascade).
+  async afterWrite(em, meeting, input, created) {
+    if (input.delegations === undefined) return;
+    if (!created) await em.nativeDelete(Delegation, { meetingId: meeting.id });
+    for (const delegation of input.delegations ?? [])
+      em.create(Delegation, { meetingId: meeting.id, partnerId: delegation.partnerId, count: delegation.count });
+  },
+};
 
 @Resolver()
 export class RosterMutations {
   @Mutation(() => Partner, { description: 'Adds a partner to the roster. Admin only.' })
-  registerPartner(
-    @Arg('input', () => PartnerInput) input: PartnerInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Partner> {
-    const identity = ctx.identity;
-    requireAdmin(identity);
-    const id = check.slug(input.id, 'input.id');
-    const columns = partnerColumns(input, 'input');
-    return ctx.em.transactional(async (em) => {
-      // Inserted only if the id is free, so that two registrations of one id cannot both win.
-      const { row: partner, created } = await createOnce(em, Partner, { ...columns, id, version: 1 }, { id });
-      if (!created) throw userInputError(`"input.id": partner "${id}" is already on the roster.`, 'input.id');
-      recordAudit(em, identity, {
-        action: 'registerPartner',
-        entityType: 'Partner',
-        entityId: id,
-        partnerId: id,
-        fields: Object.keys(columns),
-      });
-      return partner;
-    });
+  registerPartner(@Arg('input', () => PartnerInput) input: PartnerInput, @Ctx() ctx: SubgraphContext) {
+    return createRecord(ctx, PARTNER, { action: 'registerPartner', input });
   }
 
   @Mutation(() => Partner, { description: 'Changes a roster entry. Admin only.' })
-  updatePartner(@Args() { id, version, patch }: UpdatePartnerArgs, @Ctx() ctx: SubgraphContext): Promise<Partner> {
-    const identity = ctx.identity;
-    requireAdmin(identity);
-    requireChanges(patch);
-    const columns = partnerColumns(patch, 'patch');
-    return ctx.em.transactional(async (em) => {
-      const partner = await lockVersion(em, Partner, 'Partner', id, version);
-      if (columns.type && columns.type !== partner.type) {
-        throw userInputError(
-          `"patch.type": a partner's type cannot change (its data lives in the ${partner.type} subgraph); register a new partner instead.`,
-          'patch.type',
-        );
-      }
-      em.assign(partner, { ...columns, version: partner.version + 1 });
-      recordAudit(em, identity, {
-        action: 'updatePartner',
-        entityType: 'Partner',
-        entityId: id,
-        partnerId: id,
-        fields: Object.keys(columns),
-      });
-      return partner;
-    });
+  updatePartner(@Args() args: UpdatePartnerArgs, @Ctx() ctx: SubgraphContext) {
+    return changeRecord(ctx, PARTNER, { action: 'updatePartner', ...args });
   }
 
   @Mutation(() => Meeting, { description: 'Adds a multilateral meeting with its delegations. Admin only.' })
-  createMeeting(@Args() { input, clientKey }: CreateMeetingArgs, @Ctx() ctx: SubgraphContext): Promise<Meeting> {
-    const identity = ctx.identity;
-    requireAdmin(identity);
-    const key = check.clientKey(clientKey);
-    const columns = meetingColumns(input, 'input');
-    const delegations = input.delegations ?? [];
-    checkDelegations(delegations, 'input.delegations');
-    return ctx.em.transactional(async (em) => {
-      await checkMeeting(em, columns, delegations, 'input');
-      const row = { sources: [], ...columns, id: randomUUID(), clientKey: key, version: 1 };
-      const fields = [...Object.keys(columns), ...(input.delegations ? ['delegations'] : [])];
-      let meeting: Meeting;
-      if (key) {
-        await refuseRetiredClientKey(em, MEETING_KEYS, key);
-        const result = await createOnce(em, Meeting, row, { clientKey: key });
-        if (!result.created) return result.row;
-        meeting = result.row;
-      } else {
-        meeting = em.create(Meeting, row as never);
-        // Delegations refer to the meeting by id, not by an ORM relation: store it first.
-        await em.flush();
-      }
-      replaceDelegations(em, meeting.id, delegations);
-      recordAudit(em, identity, {
-        action: 'createMeeting',
-        entityType: 'Meeting',
-        entityId: meeting.id,
-        partnerId: meeting.hostId,
-        fields,
-      });
-      return meeting;
-    });
+  createMeeting(@Args() { input, clientKey }: CreateMeetingArgs, @Ctx() ctx: SubgraphContext) {
+    return createRecord(ctx, MEETING, { action: 'createMeeting', input, clientKey });
   }
 
   @Mutation(() => Meeting, { description: 'Changes a meeting; given delegations replace the old ones. Admin only.' })
-  updateMeeting(@Args() { id, version, patch }: UpdateMeetingArgs, @Ctx() ctx: SubgraphContext): Promise<Meeting> {
-    const identity = ctx.identity;
-    requireAdmin(identity);
-    requireChanges(patch);
-    const columns = meetingColumns(patch, 'patch');
-    const delegations = patch.delegations === undefined ? undefined : (patch.delegations ?? []);
-    if (delegations) checkDelegations(delegations, 'patch.delegations');
-    return ctx.em.transactional(async (em) => {
-      const meeting = await lockVersion(em, Meeting, 'Meeting', id, version);
-      await checkMeeting(em, { ...meeting, ...columns }, delegations, 'patch');
-      em.assign(meeting, { ...columns, version: meeting.version + 1 });
-      if (delegations) {
-        await em.nativeDelete(Delegation, { meetingId: id });
-        replaceDelegations(em, id, delegations);
-      }
-      recordAudit(em, identity, {
-        action: 'updateMeeting',
-        entityType: 'Meeting',
-        entityId: id,
-        partnerId: meeting.hostId,
-        fields: [...Object.keys(columns), ...(delegations ? ['delegations'] : [])],
-      });
-      return meeting;
-    });
+  updateMeeting(@Args() args: UpdateMeetingArgs, @Ctx() ctx: SubgraphContext) {
+    return changeRecord(ctx, MEETING, { action: 'updateMeeting', ...args });
   }
 
   @Mutation(() => ID, { description: 'Removes a meeting and its delegations. Admin only.' })
-  deleteMeeting(@Args() { id, version }: VersionedIdArgs, @Ctx() ctx: SubgraphContext): Promise<string> {
-    const identity = ctx.identity;
-    requireAdmin(identity);
-    return ctx.em.transactional(async (em) => {
-      const meeting = await lockVersion(em, Meeting, 'Meeting', id, version);
-      // Its delegations go with it (on delete cascade).
-      em.remove(meeting);
-      await retireClientKeys(em, MEETING_KEYS, [meeting.clientKey]);
-      recordAudit(em, identity, {
-        action: 'deleteMeeting',
-        entityType: 'Meeting',
-        entityId: id,
-        partnerId: meeting.hostId,
-      });
-      return id;
-    });
+  async deleteMeeting(@Args() args: VersionedIdArgs, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return (await changeRecord(ctx, MEETING, { action: 'deleteMeeting', ...args })).id;
   }
 
   @Mutation(() => ErasureReport, {

@@ -1,4 +1,5 @@
-import { ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import { type FieldRules, PROFILE_FIELDS, ProfilePatchBase, check } from '@citipart/subgraph-kit';
+import type { YouthAssociation } from './youth-association.entity';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('YouthAssociationProfilePatch', {
@@ -9,10 +10,8 @@ export class YouthAssociationProfilePatch extends ProfilePatchBase {
   foundedYear?: number | null;
 }
 
-export function validateYouthAssociationProfilePatch(patch: YouthAssociationProfilePatch): Record<string, unknown> {
-  return {
-    ...('foundedYear' in patch && {
-      foundedYear: check.optionalYear(patch.foundedYear, 'patch.foundedYear'),
-    }),
-  };
-}
+/** One rule per field of the patch (the write engine refuses any other). */
+export const youthAssociationProfileFields: FieldRules<YouthAssociationProfilePatch, YouthAssociation> = {
+  ...PROFILE_FIELDS,
+  foundedYear: (value, field) => ({ foundedYear: check.optionalYear(value, field) }),
+};

@@ -1,6 +1,6 @@
 import { PartnerType } from '@citipart/schema';
 import { definePartnerTypeSubgraph } from '@citipart/subgraph-kit';
-import { YouthAssociationProfilePatch, validateYouthAssociationProfilePatch } from './youth-association.patch';
+import { YouthAssociationProfilePatch, youthAssociationProfileFields } from './youth-association.patch';
 import { Migration20261127000100YouthAssociationProfile } from './migrations/Migration20261127000100YouthAssociationProfile';
 import { youthAssociationsDataset } from './seed/youth-associations.data';
 import { YouthAssociation } from './youth-association.entity';
@@ -12,7 +12,7 @@ export const youthAssociationsSubgraph = definePartnerTypeSubgraph({
   partnerType: PartnerType.YOUTH_ASSOCIATION,
   profile: YouthAssociation,
   profilePatch: YouthAssociationProfilePatch,
-  validateProfilePatch: validateYouthAssociationProfilePatch,
-  migrations: [Migration20261127000100YouthAssociationProfile],
+  profileFields: youthAssociationProfileFields,
+  profileMigration: Migration20261127000100YouthAssociationProfile,
   dataset: youthAssociationsDataset,
 });

@@ -2,7 +2,7 @@ import { MemberKind } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { City } from '../city.entity';
 
-// Facts from the network's fact sheet (NETWORK_FACTS.md). Nothing is documented about Sosnowiec's own
+// Facts with their sources: docs/DATASET.md. Nothing is documented about Sosnowiec's own
 // activities, so it has only the kit's demo activities; its members are fictional.
 export const citiesDataset: PartnerSeed<City>[] = [
   {

@@ -2,7 +2,7 @@ import { ActivityKind, MemberKind, Theme } from '@citipart/schema';
 import { MEETING_ID, type PartnerSeed } from '@citipart/subgraph-kit';
 import type { EuropeanHouse } from '../european-house.entity';
 
-// Facts from the network's fact sheet (NETWORK_FACTS.md); members are fictional demo data.
+// Facts with their sources: docs/DATASET.md; members are fictional demo data.
 export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
   {
     profile: {

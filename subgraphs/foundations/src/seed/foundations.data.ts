@@ -2,7 +2,7 @@ import { MemberKind } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { Foundation } from '../foundation.entity';
 
-// Facts from the network's fact sheet (NETWORK_FACTS.md); members are fictional demo data.
+// Facts with their sources: docs/DATASET.md; members are fictional demo data.
 export const foundationsDataset: PartnerSeed<Foundation>[] = [
   {
     profile: {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { PublicErrorCode } from '@citipart/schema';
 
-/** The roles a token can carry (API.md, version 2). */
+/** The roles a token can carry (docs/API.md, version 2). */
 export enum Role {
   /** The network's coordinator: manages the roster and meetings, edits every partner. */
   NETWORK_ADMIN = 'NETWORK_ADMIN',
@@ -12,6 +12,9 @@ export enum Role {
 /** Who is calling, as the gateway verified it. */
 export type Identity =
   { kind: 'anonymous' } | { kind: 'admin'; subject: string } | { kind: 'editor'; subject: string; partnerId: string };
+
+/** A caller with a valid token: the only kind that may write. */
+export type SignedIn = Exclude<Identity, { kind: 'anonymous' }>;
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };
 
@@ -45,7 +48,7 @@ export function canEditPartner(identity: Identity, partnerId: string): boolean {
 }
 
 /** Every write needs a signed-in caller: an anonymous one is refused before anything is read. */
-export function requireSignedIn(identity: Identity): Exclude<Identity, { kind: 'anonymous' }> {
+export function requireSignedIn(identity: Identity): SignedIn {
   if (identity.kind === 'anonymous') throw unauthenticated();
   return identity;
 }

@@ -6,7 +6,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 /**
  * A local activity of one partner. Each partner-type subgraph keeps its own `activity`
  * table (same shape, its own schema); the GraphQL type is @shareable and identical in all
- * four. `partner` and `presentedAt` are resolved in activity.resolver.ts.
+ * four. `partner` and `presentedAt` are resolved in partner-profile.resolver.ts.
  */
 @ObjectType({ description: "A partner's local activity on one of the network's themes." })
 @Directive('@shareable')

@@ -44,7 +44,7 @@ export class Member extends TimestampedEntity {
   @Property({ type: 'text', nullable: true })
   clientKey?: string | null;
 
-  // Personal data: no @Field. Only Member.contact (member.resolver.ts) exposes it, and only
+  // Personal data: no @Field. Only Member.contact (partner-profile.resolver.ts) exposes it, and only
   // to editors of the member's partner and to the network admin.
   @Property({ type: 'text', nullable: true })
   email?: string | null;

@@ -38,13 +38,12 @@ export class PartnerProfileResolver {
     return ctx.loaders
       .get<string, Page<Member>>('members', { first, after }, async (ids) => {
         const pages = await loadPages(ctx.em, Member, {
-          table: 'member',
-          partitionBy: 'partner_id',
+          partitionBy: 'partnerId',
           parents: ids,
           orderBy: ['name', 'id'],
           first,
           after,
-          where: (query) => restrictToVisibleMembers(query, ctx.identity),
+          whereColumns: (query) => restrictToVisibleMembers(query, ctx.identity),
         });
         return ids.map((id) => pages.get(id)!);
       })
@@ -58,19 +57,18 @@ export class PartnerProfileResolver {
     return ctx.loaders
       .get<string, Page<Activity>>('activities', { filter, first, after }, async (ids) => {
         const pages = await loadPages(ctx.em, Activity, {
-          table: 'activity',
-          partitionBy: 'partner_id',
+          partitionBy: 'partnerId',
           parents: ids,
-          orderBy: ['starts_on', 'id'],
+          orderBy: ['startsOn', 'id'],
           first,
           after,
-          where: (query) => {
-            if (filter?.theme) query.where('theme', filter.theme);
-            if (filter?.kind) query.where('kind', filter.kind);
-            if (filter?.from) query.where('starts_on', '>=', filter.from);
-            if (filter?.to) query.where('starts_on', '<=', filter.to);
-            if (filter?.presentedAt) query.where('presented_at_id', filter.presentedAt);
-          },
+          where: [
+            filter?.theme && { theme: filter.theme },
+            filter?.kind && { kind: filter.kind },
+            filter?.from && { startsOn: { $gte: filter.from } },
+            filter?.to && { startsOn: { $lte: filter.to } },
+            filter?.presentedAt && { presentedAtId: filter.presentedAt },
+          ],
         });
         return ids.map((id) => pages.get(id)!);
       })

@@ -1,237 +1,133 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MemberKind, userInputError } from '@citipart/schema';
 import { Arg, Args, ArgsType, type ClassType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireAdmin, requirePartnerEditor, requireSignedIn } from '../auth/identity';
+import { type SignedIn, requireAdmin, requirePartnerEditor } from '../auth/identity';
 import { PageArgs } from '../page.args';
 import { AuditConnection } from '../writes/audit.entity';
-import { loadAuditPage, recordAudit } from '../writes/audit';
-import { refuseRetiredClientKey, retireClientKeys } from '../writes/client-keys';
+import { loadAuditPage } from '../writes/audit';
+import { retireClientKeys } from '../writes/client-keys';
 import { ErasureReport, erasePersonalData } from '../writes/erasure';
-import { givenFields, requireChanges } from '../writes/patch';
+import { requireChanges } from '../writes/patch';
+import {
+  type FieldRules,
+  type RecordKind,
+  type VersionedRow,
+  changeRecord,
+  createRecord,
+  requiredAs,
+} from '../writes/records';
 import { VersionedIdArgs } from '../writes/write.args';
 import * as check from '../writes/validate';
-import { conflict, createOnce, lockVersion } from '../writes/versioned';
-import { type ActivityPatch, CreateActivityArgs, UpdateActivityArgs } from './activity.input';
+import { type ActivityInput, CreateActivityArgs, UpdateActivityArgs } from './activity.input';
 import { Activity } from './activity.entity';
-import { AddMemberArgs, type MemberPatch, UpdateMemberArgs } from './member.input';
+import { AddMemberArgs, type MemberInput, UpdateMemberArgs } from './member.input';
 import { Member } from './member.entity';
 import type { PartnerProfile } from './partner-profile.entity';
 import type { PartnerTypeContext } from './partner-profile.resolver';
+import type { ProfilePatchBase } from './profile.patch';
 
-/** Validates the type's own fields of a profile patch; returns the columns to write. */
-export type ProfilePatchValidator = (patch: Record<string, unknown>) => Record<string, unknown>;
-
-export interface PartnerTypeMutationOptions {
+export interface PartnerTypeMutationOptions<P extends PartnerProfile, Patch extends ProfilePatchBase> {
   /** GraphQL name of the type, e.g. "City": the mutations are named after it. */
   typeName: string;
   /** Subgraph name, as the erasure report gives it. */
   subgraphName: string;
-  profile: EntityClass<PartnerProfile>;
+  profile: EntityClass<P> & (new () => P);
   /** The `{T}ProfilePatch` input class. */
-  profilePatch: ClassType;
-  validateProfilePatch: ProfilePatchValidator;
+  profilePatch: ClassType<Patch>;
+  /** The rules of every field of the patch: `...PROFILE_FIELDS` and the type's own. */
+  profileFields: FieldRules<Patch, P>;
 }
 
-function activityColumns(input: ActivityPatch, field: string): Partial<Activity> {
-  const columns: Partial<Activity> = {};
-  for (const key of givenFields(input)) {
-    const name = `${field}.${key}`;
-    switch (key) {
-      case 'kind':
-      case 'theme':
-        Object.assign(columns, { [key]: check.required(input[key], name) });
-        break;
-      case 'startsOn':
-        columns.startsOn = check.plausibleDate(check.required(input.startsOn, name), name);
-        break;
-      case 'title':
-        columns.title = check.text(check.required(input.title, name), name);
-        break;
-      case 'description':
-        columns.description = check.optionalLongText(input.description, name);
-        break;
-      case 'town':
-        columns.town = check.optionalText(input.town, name, 100);
-        break;
-      case 'endsOn':
-        columns.endsOn = input.endsOn ? check.plausibleDate(input.endsOn, name) : null;
-        break;
-      case 'participants':
-        columns.participants = check.participants(input.participants, name) as Activity['participants'];
-        break;
-      case 'presentedAt':
-        columns.presentedAtId = input.presentedAt ? check.slug(input.presentedAt, name) : null;
-        break;
-    }
-  }
-  return columns;
+const ACTIVITY_FIELDS: FieldRules<ActivityInput, Activity> = {
+  kind: requiredAs('kind'),
+  theme: requiredAs('theme'),
+  title: (value, field) => ({ title: check.text(check.required(value, field), field) }),
+  description: (value, field) => ({ description: check.optionalLongText(value, field) }),
+  startsOn: (value, field) => ({ startsOn: check.plausibleDate(check.required(value, field), field) }),
+  endsOn: (value, field) => ({ endsOn: value ? check.plausibleDate(value, field) : null }),
+  town: (value, field) => ({ town: check.optionalText(value, field, 100) }),
+  participants: (value, field) => ({ participants: check.participants(value, field) }),
+  presentedAt: (value, field) => ({ presentedAtId: value ? check.slug(value, field) : null }),
+};
+
+const MEMBER_FIELDS: FieldRules<MemberInput, Member> = {
+  kind: requiredAs('kind'),
+  name: (value, field) => ({ name: check.text(check.required(value, field), field) }),
+  role: (value, field) => ({ role: check.optionalText(value, field, 100) }),
+  since: (value, field) => ({ since: value ? check.plausibleDate(value, field) : null }),
+  email: (value, field) => ({ email: check.optionalEmail(value, field) }),
+  phone: (value, field) => ({ phone: check.optionalPhone(value, field) }),
+  consentToPublish: (value) => ({ consentToPublish: value ?? false }),
+  birthYear: (value, field) => ({
+    birthYear: value === null ? null : check.intInRange(value, field, 1900, new Date().getUTCFullYear()),
+  }),
+  parentalConsent: (value) => ({ parentalConsent: value }),
+};
+
+/** The rules of the profile fields every partner type has; each type adds its own. */
+export const PROFILE_FIELDS: FieldRules<ProfilePatchBase, PartnerProfile> = {
+  website: (value, field) => ({ website: check.optionalUrl(value, field) }),
+  sources: (value, field) => ({ sources: check.sources(value, field) }),
+};
+
+/** Records a partner owns here: an editor of that partner or the admin writes them. */
+type Owned = { partnerId: string; clientKey?: string | null };
+
+function ownedBy<T extends VersionedRow & Owned>(entityType: string) {
+  return {
+    entityType,
+    authorize: (identity: SignedIn, row: Partial<T>) => requirePartnerEditor(identity, row.partnerId ?? ''),
+    partnerOf: (row: Partial<T>) => row.partnerId ?? null,
+    clientKeys: {
+      unique: ['partnerId', 'clientKey'] satisfies (keyof Owned)[],
+      keyOf: (row: T) => row.clientKey,
+      scope: (row: Partial<T>) => ({ partnerId: row.partnerId ?? '', entityType }),
+    },
+  };
 }
 
-function memberColumns(input: MemberPatch, field: string): Partial<Member> {
-  const columns: Partial<Member> = {};
-  for (const key of givenFields(input)) {
-    const name = `${field}.${key}`;
-    switch (key) {
-      case 'kind':
-        columns.kind = check.required(input.kind, name);
-        break;
-      case 'name':
-        columns.name = check.text(check.required(input.name, name), name);
-        break;
-      case 'role':
-        columns.role = check.optionalText(input.role, name, 100);
-        break;
-      case 'since':
-        columns.since = input.since ? check.plausibleDate(input.since, name) : null;
-        break;
-      case 'email':
-        columns.email = check.optionalEmail(input.email, name);
-        break;
-      case 'phone':
-        columns.phone = check.optionalPhone(input.phone, name);
-        break;
-      case 'consentToPublish':
-        columns.consentToPublish = input.consentToPublish ?? false;
-        break;
-      case 'birthYear':
-        columns.birthYear =
-          input.birthYear === null || input.birthYear === undefined
-            ? null
-            : check.intInRange(input.birthYear, name, 1900, new Date().getUTCFullYear());
-        break;
-      case 'parentalConsent':
-        columns.parentalConsent = input.parentalConsent ?? null;
-        break;
-    }
-  }
-  return columns;
-}
-
-/** Rules that hold for the row as a whole, after a create or a patch. */
-function checkActivity(activity: Pick<Activity, 'startsOn' | 'endsOn'>, field: string): void {
-  check.dateOrder(activity.startsOn, activity.endsOn, `${field}.endsOn`);
-}
-
-function checkMember(member: Pick<Member, 'kind' | 'birthYear'>, field: string): void {
-  if (member.kind === MemberKind.ORGANISATION && member.birthYear != null) {
-    throw userInputError(`"${field}.birthYear" is for people, not organisations.`, `${field}.birthYear`);
-  }
-}
-
-const pick = (patch: Record<string, unknown>) => Object.fromEntries(givenFields(patch).map((key) => [key, patch[key]]));
-
-/** The partner must be one of this subgraph's (it has a profile here). */
-async function requireKnownPartner(
-  em: EntityManager,
-  profile: EntityClass<PartnerProfile>,
-  typeName: string,
-  partnerId: string,
+/** The records of a partner-type subgraph, as the write engine (../writes/records.ts) sees them. */
+function recordKinds<P extends PartnerProfile, Patch extends ProfilePatchBase>(
+  options: PartnerTypeMutationOptions<P, Patch>,
 ) {
-  if (!(await em.count(profile, { id: partnerId }))) {
-    throw userInputError(`"partnerId": there is no ${typeName} "${partnerId}" with a profile here.`, 'partnerId');
-  }
-}
-
-type OwnedRow = { id: string; partnerId: string; version: number; clientKey?: string | null };
-
-/** What differs between the records a partner owns here (activities, members). */
-interface OwnedRecord<T extends OwnedRow, P extends object> {
-  entity: EntityClass<T>;
-  entityType: string;
-  /** Validated columns from an input or patch; only the fields given. */
-  columns(input: P, field: string): Partial<T>;
-  /** Rules for the record as a whole. */
-  check(row: Partial<T>, field: string): void;
-  /** Columns a create sets when the input leaves them out. */
-  defaults?: Partial<T>;
-}
-
-const ACTIVITY: OwnedRecord<Activity, ActivityPatch> = {
-  entity: Activity,
-  entityType: 'Activity',
-  columns: activityColumns,
-  check: (row, field) => checkActivity(row as Activity, field),
-};
-
-const MEMBER: OwnedRecord<Member, MemberPatch> = {
-  entity: Member,
-  entityType: 'Member',
-  columns: memberColumns,
-  check: (row, field) => checkMember(row as Member, field),
-  defaults: { consentToPublish: false },
-};
-
-/**
- * Creates a record of a partner: editors of the partner and the admin only; with a client
- * key, at most once per key and partner.
- */
-async function createRecord<T extends OwnedRow, P extends object>(
-  ctx: PartnerTypeContext,
-  kind: OwnedRecord<T, P>,
-  known: (em: EntityManager) => Promise<void>,
-  write: { action: string; partnerId: string; input: P; clientKey?: string | null },
-): Promise<T> {
-  const identity = requireSignedIn(ctx.identity);
-  requirePartnerEditor(identity, write.partnerId);
-  const key = check.clientKey(write.clientKey);
-  const columns = kind.columns(write.input, 'input');
-  kind.check(columns, 'input');
-  const { partnerId } = write;
-  return ctx.em.transactional(async (em) => {
-    await known(em);
-    if (key) await refuseRetiredClientKey(em, { partnerId, entityType: kind.entityType }, key);
-    const row = { ...kind.defaults, ...columns, id: randomUUID(), partnerId, clientKey: key, version: 1 };
-    const { row: record, created } = key
-      ? await createOnce(em, kind.entity, row, { partnerId, clientKey: key })
-      : { row: em.create(kind.entity, row as never), created: true };
-    if (created) {
-      recordAudit(em, identity, {
-        action: write.action,
-        entityType: kind.entityType,
-        entityId: record.id,
-        partnerId,
-        fields: Object.keys(columns),
-      });
+  const { typeName, profile } = options;
+  // The partner must be one of this subgraph's (it has a profile here).
+  const knownPartner = async (em: EntityManager, row: Partial<Owned>) => {
+    if (!row.partnerId || !(await em.count(profile, { id: row.partnerId }))) {
+      throw userInputError(`"partnerId": there is no ${typeName} "${row.partnerId}" with a profile here.`, 'partnerId');
     }
-    return record;
-  });
-}
-
-/**
- * Changes (with a patch) or deletes (without) a record, at the version the client read. The
- * row stays locked until the transaction ends, so two writers holding the same version
- * cannot both win; who may write is decided by the partner the stored row belongs to.
- */
-async function changeRecord<T extends OwnedRow, P extends object>(
-  ctx: PartnerTypeContext,
-  kind: OwnedRecord<T, P>,
-  write: { action: string; id: string; version: number; patch?: P },
-): Promise<T> {
-  const identity = requireSignedIn(ctx.identity);
-  if (write.patch) requireChanges(write.patch);
-  const columns = write.patch ? kind.columns(write.patch, 'patch') : undefined;
-  return ctx.em.transactional(async (em) => {
-    const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
-      requirePartnerEditor(identity, stored.partnerId),
-    );
-    if (columns) {
-      kind.check({ ...row, ...columns }, 'patch');
-      em.assign(row, { ...columns, version: row.version + 1 } as never);
-    } else {
-      em.remove(row);
-      await retireClientKeys(em, { partnerId: row.partnerId, entityType: kind.entityType }, [row.clientKey]);
-    }
-    recordAudit(em, identity, {
-      action: write.action,
-      entityType: kind.entityType,
-      entityId: write.id,
-      partnerId: row.partnerId,
-      fields: Object.keys(columns ?? {}),
-    });
-    return row;
-  });
+  };
+  const activity: RecordKind<Activity, ActivityInput> = {
+    ...ownedBy<Activity>('Activity'),
+    entity: Activity,
+    fields: ACTIVITY_FIELDS,
+    beforeCreate: knownPartner,
+    check: (row, { field }) => check.dateOrder(row.startsOn!, row.endsOn, `${field}.endsOn`),
+  };
+  const member: RecordKind<Member, MemberInput> = {
+    ...ownedBy<Member>('Member'),
+    entity: Member,
+    fields: MEMBER_FIELDS,
+    defaults: { consentToPublish: false },
+    beforeCreate: knownPartner,
+    check: (row, { field }) => {
+      if (row.kind === MemberKind.ORGANISATION && row.birthYear != null) {
+        throw userInputError(`"${field}.birthYear" is for people, not organisations.`, `${field}.birthYear`);
+      }
+    },
+  };
+  const profileRecord: RecordKind<PartnerProfile, Patch> = {
+    entity: profile,
+    entityType: `${typeName} profile`,
+    fields: options.profileFields,
+    // The first profile makes the partner one of this subgraph's: only the admin says which
+    // partners are of this type (an editor's token names a partner, not a type).
+    authorize: (identity, row, operation) =>
+      operation === 'create' ? requireAdmin(identity) : requirePartnerEditor(identity, row.id ?? ''),
+    partnerOf: (row) => row.id ?? null,
+  };
+  return { activity, member, profile: profileRecord };
 }
 
 /**
@@ -239,10 +135,12 @@ async function changeRecord<T extends OwnedRow, P extends object>(
  * (`createCityActivity`, ...). One implementation generates all four sets. Each mutation
  * runs in one transaction, with its audit entry.
  */
-export function createPartnerTypeMutations(options: PartnerTypeMutationOptions): ClassType[] {
-  const { typeName, profile } = options;
+export function createPartnerTypeMutations<P extends PartnerProfile, Patch extends ProfilePatchBase>(
+  options: PartnerTypeMutationOptions<P, Patch>,
+): ClassType[] {
+  const { typeName } = options;
   const lower = typeName[0].toLowerCase() + typeName.slice(1);
-  const known = (partnerId: string) => (em: EntityManager) => requireKnownPartner(em, profile, typeName, partnerId);
+  const records = recordKinds(options);
 
   @ArgsType()
   class UpdateProfileArgs {
@@ -253,79 +151,52 @@ export function createPartnerTypeMutations(options: PartnerTypeMutationOptions):
     version!: number;
 
     @Field(() => options.profilePatch)
-    patch!: Record<string, unknown>;
+    patch!: Patch;
   }
 
   @Resolver()
   class PartnerTypeMutations {
     @Mutation(() => Activity, { name: `create${typeName}Activity`, description: `Adds an activity to a ${typeName}.` })
-    createActivity(@Args() args: CreateActivityArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
-      return createRecord(ctx, ACTIVITY, known(args.partnerId), { action: `create${typeName}Activity`, ...args });
+    createActivity(@Args() { partnerId, input, clientKey }: CreateActivityArgs, @Ctx() ctx: PartnerTypeContext) {
+      const action = `create${typeName}Activity`;
+      return createRecord(ctx, records.activity, { action, input, clientKey, fixed: { partnerId } });
     }
 
     @Mutation(() => Activity, { name: `update${typeName}Activity` })
-    updateActivity(@Args() args: UpdateActivityArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
-      return changeRecord(ctx, ACTIVITY, { action: `update${typeName}Activity`, ...args });
+    updateActivity(@Args() args: UpdateActivityArgs, @Ctx() ctx: PartnerTypeContext) {
+      return changeRecord(ctx, records.activity, { action: `update${typeName}Activity`, ...args });
     }
 
     @Mutation(() => ID, { name: `delete${typeName}Activity` })
     async deleteActivity(@Args() args: VersionedIdArgs, @Ctx() ctx: PartnerTypeContext): Promise<string> {
-      return (await changeRecord(ctx, ACTIVITY, { action: `delete${typeName}Activity`, ...args })).id;
+      return (await changeRecord(ctx, records.activity, { action: `delete${typeName}Activity`, ...args })).id;
     }
 
     @Mutation(() => Member, { name: `add${typeName}Member`, description: `Adds a member to a ${typeName}.` })
-    addMember(@Args() args: AddMemberArgs, @Ctx() ctx: PartnerTypeContext): Promise<Member> {
-      return createRecord(ctx, MEMBER, known(args.partnerId), { action: `add${typeName}Member`, ...args });
+    addMember(@Args() { partnerId, input, clientKey }: AddMemberArgs, @Ctx() ctx: PartnerTypeContext) {
+      const action = `add${typeName}Member`;
+      return createRecord(ctx, records.member, { action, input, clientKey, fixed: { partnerId } });
     }
 
     @Mutation(() => Member, { name: `update${typeName}Member` })
-    updateMember(@Args() args: UpdateMemberArgs, @Ctx() ctx: PartnerTypeContext): Promise<Member> {
-      return changeRecord(ctx, MEMBER, { action: `update${typeName}Member`, ...args });
+    updateMember(@Args() args: UpdateMemberArgs, @Ctx() ctx: PartnerTypeContext) {
+      return changeRecord(ctx, records.member, { action: `update${typeName}Member`, ...args });
     }
 
     @Mutation(() => ID, { name: `remove${typeName}Member` })
     async removeMember(@Args() args: VersionedIdArgs, @Ctx() ctx: PartnerTypeContext): Promise<string> {
-      return (await changeRecord(ctx, MEMBER, { action: `remove${typeName}Member`, ...args })).id;
+      return (await changeRecord(ctx, records.member, { action: `remove${typeName}Member`, ...args })).id;
     }
 
     @Mutation(() => options.profile, {
       name: `update${typeName}Profile`,
       description: `Changes a ${typeName}'s profile. Version 0 stores the first profile of a newly registered partner (admin only).`,
     })
-    updateProfile(
-      @Args() { partnerId, version, patch }: UpdateProfileArgs,
-      @Ctx() ctx: PartnerTypeContext,
-    ): Promise<PartnerProfile> {
-      const identity = requireSignedIn(ctx.identity);
-      requirePartnerEditor(identity, partnerId);
+    updateProfile(@Args() { partnerId, version, patch }: UpdateProfileArgs, @Ctx() ctx: PartnerTypeContext) {
+      const action = `update${typeName}Profile`;
+      if (version !== 0) return changeRecord(ctx, records.profile, { action, id: partnerId, version, patch });
       requireChanges(patch);
-      const { website, sources, ...typeFields } = patch as { website?: string | null; sources?: never };
-      const columns: Record<string, unknown> = options.validateProfilePatch(pick(typeFields));
-      if (website !== undefined) columns.website = check.optionalUrl(website, 'patch.website');
-      if (sources !== undefined) columns.sources = check.sources(sources, 'patch.sources');
-      return ctx.em.transactional(async (em) => {
-        let stored: PartnerProfile;
-        if (version === 0) {
-          // The first profile makes the partner one of this subgraph's: only the admin says
-          // which partners are of this type (an editor's token names a partner, not a type).
-          requireAdmin(identity);
-          const first = { ...columns, id: partnerId, version: 1 };
-          const { row, created } = await createOnce(em, profile, first, { id: partnerId });
-          if (!created) throw conflict(`${typeName} profile`, partnerId, 0, row.version);
-          stored = row;
-        } else {
-          stored = await lockVersion(em, profile, `${typeName} profile`, partnerId, version);
-          em.assign(stored, { ...columns, version: version + 1 } as never);
-        }
-        recordAudit(em, identity, {
-          action: `update${typeName}Profile`,
-          entityType: 'Profile',
-          entityId: partnerId,
-          partnerId,
-          fields: Object.keys(columns),
-        });
-        return stored;
-      });
+      return createRecord(ctx, records.profile, { action, input: patch, argument: 'patch', fixed: { id: partnerId } });
     }
 
     @Mutation(() => ErasureReport, {

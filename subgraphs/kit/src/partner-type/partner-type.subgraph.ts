@@ -13,7 +13,9 @@ import { Member } from './member.entity';
 import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
 import { Migration20261128000000PartnerKitWrites } from './migrations/Migration20261128000000PartnerKitWrites';
 import { type PartnerProfile } from './partner-profile.entity';
-import { type ProfilePatchValidator, createPartnerTypeMutations } from './partner-type.mutations';
+import { createPartnerTypeMutations } from './partner-type.mutations';
+import type { ProfilePatchBase } from './profile.patch';
+import type { FieldRules } from '../writes/records';
 import {
   ActivityResolver,
   MemberResolver,
@@ -33,24 +35,35 @@ export interface PartnerSeed<P extends PartnerProfile> {
   members: Omit<RequiredEntityData<Member>, 'partnerId' | 'demo'>[];
 }
 
-export interface PartnerTypeSubgraphOptions<P extends PartnerProfile> {
+export interface PartnerTypeSubgraphOptions<P extends PartnerProfile, Patch extends ProfilePatchBase> {
   name: string;
   defaultPort: number;
   defaultSchema: string;
   partnerType: PartnerType;
   /** The type's class: entity of the `profile` table and GraphQL object type in one. */
-  profile: EntityClass<P>;
-  /** The `{T}ProfilePatch` input class (extends ProfilePatchBase) and its check. */
-  profilePatch: ClassType;
-  validateProfilePatch: ProfilePatchValidator;
-  /** The subgraph's own migrations, applied after the kit's members and activities tables. */
-  migrations: MigrationObject[];
+  profile: EntityClass<P> & (new () => P);
+  /** The `{T}ProfilePatch` input class (extends ProfilePatchBase)... */
+  profilePatch: ClassType<Patch>;
+  /** ...and one rule per field of it: `...PROFILE_FIELDS` and the type's own. */
+  profileFields: FieldRules<Patch, P>;
+  /** Creates the type's `profile` table (made with `profileTableMigration`). */
+  profileMigration: MigrationObject;
+  /** The type's later migrations, applied after all of the kit's. */
+  migrations?: MigrationObject[];
   dataset: PartnerSeed<P>[];
 }
 
-// The kit's migrations and each subgraph's own are applied in name (date) order.
-const KIT_MIGRATIONS: MigrationObject[] = [
+/**
+ * The order of a partner-type subgraph's migrations, explicit rather than by name or date:
+ * the kit's tables first, then the type's profile table, then the kit's migrations that
+ * change the profile table too, then the type's own. A new type's profile migration may
+ * carry any date and still run after the kit's tables exist and before they are extended.
+ * New kit migrations are appended to `KIT_MIGRATIONS_AFTER_PROFILE`.
+ */
+const KIT_MIGRATIONS_BEFORE_PROFILE: MigrationObject[] = [
   { name: 'Migration20261127000000PartnerKit', class: Migration20261127000000PartnerKit },
+];
+const KIT_MIGRATIONS_AFTER_PROFILE: MigrationObject[] = [
   { name: 'Migration20261128000000PartnerKitWrites', class: Migration20261128000000PartnerKitWrites },
 ];
 
@@ -58,17 +71,23 @@ const KIT_MIGRATIONS: MigrationObject[] = [
  * Everything a partner-type subgraph is, from the few things that make it different: its
  * type, its profile class, its migrations and its data.
  */
-export function definePartnerTypeSubgraph<P extends PartnerProfile>(
-  options: PartnerTypeSubgraphOptions<P>,
+export function definePartnerTypeSubgraph<P extends PartnerProfile, Patch extends ProfilePatchBase>(
+  options: PartnerTypeSubgraphOptions<P, Patch>,
 ): SubgraphDefinition {
   const typeName = PARTNER_TYPENAME[options.partnerType];
-  const profileEntity = options.profile as unknown as EntityClass<PartnerProfile>;
+  const profileEntity: EntityClass<PartnerProfile> = options.profile;
   return {
     name: options.name,
     defaultPort: options.defaultPort,
     defaultSchema: options.defaultSchema,
+    partnerType: options.partnerType,
     entities: [Activity, Member, options.profile, AuditEntry],
-    migrations: [...KIT_MIGRATIONS, ...options.migrations].sort((a, b) => a.name.localeCompare(b.name)),
+    migrations: [
+      ...KIT_MIGRATIONS_BEFORE_PROFILE,
+      options.profileMigration,
+      ...KIT_MIGRATIONS_AFTER_PROFILE,
+      ...(options.migrations ?? []),
+    ],
     buildSchema: () =>
       buildFederatedSchema({
         resolvers: [
@@ -78,12 +97,12 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile>(
           ...createPartnerTypeMutations({
             typeName,
             subgraphName: options.name,
-            profile: profileEntity,
+            profile: options.profile,
             profilePatch: options.profilePatch,
-            validateProfilePatch: options.validateProfilePatch,
+            profileFields: options.profileFields,
           }),
         ],
-        orphanedTypes: [options.profile as unknown as ClassType, MeetingReference],
+        orphanedTypes: [options.profile, MeetingReference],
         referenceResolvers: {
           [typeName]: {
             __resolveReference: (reference: { id: string }, context: PartnerTypeContext) =>

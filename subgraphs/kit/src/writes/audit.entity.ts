@@ -1,4 +1,4 @@
-import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { connectionType } from '@citipart/schema';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
@@ -11,7 +11,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Entity({ tableName: 'audit' })
 export class AuditEntry {
   @Field(() => ID)
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // As a string: a JavaScript BigInt cannot be serialised as a GraphQL ID.
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string & Opt;
 
   @Field(() => Date, { description: 'When the write was committed.' })

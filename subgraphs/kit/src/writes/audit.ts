@@ -33,7 +33,6 @@ export function recordAudit(
 export function loadAuditPage(em: EntityManager, identity: Identity, args: PageArgs) {
   requireAdmin(identity);
   return loadPage(em, AuditEntry, {
-    table: 'audit',
     orderBy: ['id'],
     descending: true,
     first: checkFirst(args.first),

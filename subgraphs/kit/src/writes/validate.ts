@@ -124,10 +124,18 @@ export function optionalPhone(value: string | null | undefined, field: string): 
   return phone;
 }
 
-export function participants(
-  value: { value: number; qualifier: string } | null | undefined,
+export function participants<Q extends string>(
+  value: { value: number; qualifier: Q },
   field: string,
-): { value: number; qualifier: string } | null {
+): { value: number; qualifier: Q };
+export function participants<Q extends string>(
+  value: { value: number; qualifier: Q } | null | undefined,
+  field: string,
+): { value: number; qualifier: Q } | null;
+export function participants<Q extends string>(
+  value: { value: number; qualifier: Q } | null | undefined,
+  field: string,
+): { value: number; qualifier: Q } | null {
   if (value === null || value === undefined) return null;
   return { value: intInRange(value.value, `${field}.value`, 0, 1_000_000), qualifier: value.qualifier };
 }

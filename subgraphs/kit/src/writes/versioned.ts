@@ -1,4 +1,4 @@
-import { type EntityClass, type FilterQuery, LockMode } from '@mikro-orm/core';
+import { type EntityClass, type EntityKey, type FilterQuery, LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PublicErrorCode } from '@citipart/schema';
 import { GraphQLError } from 'graphql';
@@ -12,6 +12,14 @@ export function notFound(entityType: string, id: string): GraphQLError {
 export function conflict(entityType: string, id: string, given: number, current: number): GraphQLError {
   return new GraphQLError(
     `${entityType} "${id}" is at version ${current}, not ${given}: it changed since you read it. Read it again and retry.`,
+    { extensions: { code: PublicErrorCode.CONFLICT } },
+  );
+}
+
+/** A create whose id the client chose (a roster slug, a first profile) found one stored. */
+export function alreadyExists(entityType: string, id: string, version: number): GraphQLError {
+  return new GraphQLError(
+    `${entityType} "${id}" already exists (at version ${version}); read it and change it instead.`,
     { extensions: { code: PublicErrorCode.CONFLICT } },
   );
 }
@@ -49,8 +57,10 @@ export async function createOnce<T extends object>(
 ): Promise<{ row: T; created: boolean }> {
   const inserted = await em
     .createQueryBuilder(entity)
-    .insert(row as never)
-    .onConflict(Object.keys(uniqueKey) as never)
+    // The row was built field by field from validated input (see FieldRules in ./records.ts);
+    // the ORM cannot see that from a generic record, so it is told here, once.
+    .insert(row as RequiredEntityData<T>)
+    .onConflict(Object.keys(uniqueKey) as EntityKey<T>[])
     .ignore()
     .execute('run');
   const stored = await em.findOneOrFail(entity, uniqueKey as FilterQuery<T>, { refresh: true });

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 
 // Arguments of mutations, as classes: TypeGraphQL prints an args class's fields in the order
-// they are declared (method parameters come out reversed), so the schema reads like API.md.
+// they are declared (method parameters come out reversed), so the schema reads like docs/API.md.
 
 /** `id` and the `version` the client read: what every update and delete names. */
 @ArgsType()

@@ -1,4 +1,3 @@
-import { LegalForm, MeetingKind, PartnerRole, PartnerType, Theme } from '@citipart/schema';
 import { SchemaMigration } from '@citipart/subgraph-kit';
 
 /** The roster, the meetings with their delegations, and the network's own row. */
@@ -17,20 +16,20 @@ export class Migration20261127000000Roster extends SchemaMigration {
     // Names sort by code point ("C"), the same on every server, so cursors stay valid.
     this.addSql(`create table ${this.table('partner')} (
       "id" text primary key,
-      "type" text not null ${this.oneOf('type', PartnerType)},
+      "type" text not null ${this.oneOf('type', ['CITY', 'EUROPEAN_HOUSE', 'FOUNDATION', 'YOUTH_ASSOCIATION'])},
       "name" text collate "C" not null,
       "country_code" text not null check ("country_code" ~ '^[A-Z]{2}$'),
       "town" text not null,
-      "role" text not null ${this.oneOf('role', PartnerRole)},
-      "legal_form" text not null ${this.oneOf('legal_form', LegalForm)},
+      "role" text not null ${this.oneOf('role', ['COORDINATOR', 'PARTNER'])},
+      "legal_form" text not null ${this.oneOf('legal_form', ['MUNICIPALITY', 'ASSOCIATION', 'FOUNDATION'])},
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now()
     )`);
     this.addSql(`create index "partner_name_id_index" on ${this.table('partner')} ("name", "id")`);
     this.addSql(`create table ${this.table('meeting')} (
       "id" text primary key,
-      "kind" text not null ${this.oneOf('kind', MeetingKind)},
-      "theme" text null ${this.oneOf('theme', Theme)},
+      "kind" text not null ${this.oneOf('kind', ['KICK_OFF', 'THEMATIC', 'CLOSING'])},
+      "theme" text null ${this.oneOf('theme', ['SOLIDARITY', 'TOLERANCE', 'PEACE'])},
       "title" text not null,
       "town" text not null,
       "country_code" text not null check ("country_code" ~ '^[A-Z]{2}$'),

@@ -6,7 +6,7 @@ import type { Meeting } from '../meeting.entity';
 import type { NetworkInfo } from '../network.entity';
 import type { Partner } from '../partner.entity';
 
-// The real CitiPart network, from the network's fact sheet (NETWORK_FACTS.md) and the
+// The real CitiPart network, from the facts listed in docs/DATASET.md and the
 // sources named there. Nothing in this file is demo data.
 
 const SOURCE = {

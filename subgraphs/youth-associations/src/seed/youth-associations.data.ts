@@ -2,7 +2,7 @@ import { MemberKind } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { YouthAssociation } from '../youth-association.entity';
 
-// Facts from the network's fact sheet (NETWORK_FACTS.md); members are fictional demo data.
+// Facts with their sources: docs/DATASET.md; members are fictional demo data.
 export const youthAssociationsDataset: PartnerSeed<YouthAssociation>[] = [
   {
     profile: {

@@ -1,4 +1,3 @@
-import { ActivityKind, MemberKind, Theme } from '@citipart/schema';
 import { SchemaMigration } from '../../migration';
 
 /** Members and activities: the tables every partner-type subgraph has in its own schema. */
@@ -7,8 +6,8 @@ export class Migration20261127000000PartnerKit extends SchemaMigration {
     this.addSql(`create table ${this.table('activity')} (
       "id" text primary key,
       "partner_id" text not null,
-      "kind" text not null ${this.oneOf('kind', ActivityKind)},
-      "theme" text not null ${this.oneOf('theme', Theme)},
+      "kind" text not null ${this.oneOf('kind', ['STREET_SURVEY', 'FORUM_THEATRE', 'BOOKLET_TEXT', 'DEBATE', 'WORKSHOP', 'EXHIBITION', 'OTHER'])},
+      "theme" text not null ${this.oneOf('theme', ['SOLIDARITY', 'TOLERANCE', 'PEACE'])},
       "title" text not null,
       "description" text null,
       "starts_on" date not null,
@@ -28,7 +27,7 @@ export class Migration20261127000000PartnerKit extends SchemaMigration {
     this.addSql(`create table ${this.table('member')} (
       "id" text primary key,
       "partner_id" text not null,
-      "kind" text not null ${this.oneOf('kind', MemberKind)},
+      "kind" text not null ${this.oneOf('kind', ['ORGANISATION', 'PERSON'])},
       "name" text collate "C" not null,
       "role" text null,
       "since" date null,
