@@ -1,6 +1,7 @@
 import { migrate, openSubgraphDatabase } from '@citipart/subgraph-kit';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { loadLocalConfig } from './local-config';
+import { SetupError } from './setup-error';
 import { openLocalDatabase } from './local-database';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -39,6 +40,6 @@ async function main(withSeed: boolean): Promise<void> {
 }
 
 main(!process.argv.includes('--migrate-only')).catch((error: unknown) => {
-  log('seed', 'failed', error);
+  log('seed', 'failed:', error instanceof SetupError ? error.message : error);
   process.exit(1);
 });

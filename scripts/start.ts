@@ -1,10 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { loadLocalConfig } from './local-config';
-import { openLocalDatabase, runningSupervisor, supervisorLockFile } from './local-database';
+import { type LocalDatabase, openLocalDatabase } from './local-database';
 import { loadLocalSecrets, publicKeyOf } from './local-secrets';
+import { SetupError } from './setup-error';
+import { type StartLock, takeStartLock } from './start-lock';
 import { SUBGRAPHS } from './subgraphs';
 
 /**
@@ -21,23 +23,21 @@ interface Service {
   env: Record<string, string>;
 }
 
-async function claimLock(dataDir: string): Promise<string> {
-  const running = await runningSupervisor(dataDir);
-  if (running) throw new Error(`the graph is already running (npm start, pid ${running})`);
-  const lock = supervisorLockFile(dataDir);
-  await writeFile(lock, String(process.pid));
-  return lock;
-}
+/** What this run holds until it stops; undone in reverse order, also when the start fails. */
+let lock: StartLock | undefined;
+let database: LocalDatabase | undefined;
 
 async function main(): Promise<void> {
   const config = loadLocalConfig(process.env);
   await mkdir(config.dataDir, { recursive: true });
-  const lock = await claimLock(config.dataDir);
-  const database = await openLocalDatabase({
+  // One start per data folder: a second one would stop the first one's PostgreSQL.
+  lock = await takeStartLock(config.dataDir);
+  database = await openLocalDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     port: config.embeddedPostgresPort,
   });
+  const databaseUrl = database.url;
 
   // The token key and the gateway's secret: made once, kept in the data folder, unless the
   // environment gives its own.
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       name: subgraph.name,
       entry: join('subgraphs', subgraph.name, 'src', 'main.ts'),
       env: {
-        DATABASE_URL: database.url,
+        DATABASE_URL: databaseUrl,
         MIGRATE_ON_START: 'true',
         SEED_ON_START: 'true',
         GATEWAY_SECRET: gatewaySecret,
@@ -87,8 +87,8 @@ async function main(): Promise<void> {
           }),
       ),
     );
-    await database.stop();
-    await rm(lock, { force: true });
+    await database?.stop();
+    await lock?.release();
     log('start', 'stopped');
     process.exit(exitCode);
   };
@@ -122,7 +122,10 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  log('start', 'failed', error);
+main().catch(async (error: unknown) => {
+  // A problem the user can fix is told in its own words; anything else with its stack.
+  log('start', 'failed:', error instanceof SetupError ? error.message : error);
+  await database?.stop().catch(() => undefined);
+  await lock?.release().catch(() => undefined);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { postGraphQL } from '../support/graph';
 
 // `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
@@ -65,16 +66,22 @@ function postgresUserCanRun(): boolean {
 let dataDir: string;
 let pgPort: number;
 let output = '';
+/** Every `npm start` the test ran: one a failed assertion left running is stopped at the end. */
+const starts: ChildProcess[] = [];
 
-/** `npm run token` over the same data folder; the token is the last line it prints. */
-function tokenFromCommand(): string {
-  const result = spawnSync(
+/**
+ * `npm run token` over the same data folder; the token is the last line it prints. Run
+ * without blocking: while the event loop waits on a synchronous child (seconds on a busy
+ * machine), fetch cannot see the gateway close its idle keep-alive connection, and would
+ * send the next request down the closed socket ("other side closed").
+ */
+async function tokenFromCommand(): Promise<string> {
+  const { stdout } = await promisify(execFile)(
     process.execPath,
     ['-r', '@swc-node/register', 'scripts/token.ts', '--role', 'PARTNER_EDITOR', '--partner', 'gemma-villach'],
     { cwd: ROOT, env: { ...process.env, CITIPART_DATA_DIR: dataDir }, encoding: 'utf8' },
   );
-  expect(result.status).toBe(0);
-  return result.stdout.trim().split('\n').at(-1)!;
+  return stdout.trim().split('\n').at(-1)!;
 }
 
 function start(): { child: ChildProcess; ready: Promise<void> } {
@@ -85,6 +92,7 @@ function start(): { child: ChildProcess; ready: Promise<void> } {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  starts.push(child);
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -115,6 +123,11 @@ if (!runnable)
     pgPort = await freePort();
   });
   afterAll(async () => {
+    for (const child of starts) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM'); // it stops its services and PostgreSQL
+      await exited(child);
+    }
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -128,7 +141,7 @@ if (!runnable)
 
     // A user's change, made with a token from `npm run token` (the key `npm start` made),
     // which a later start must keep (it seeds only an empty database).
-    const token = tokenFromCommand();
+    const token = await tokenFromCommand();
     const edit = await postGraphQL<{ updateYouthAssociationMember: { version: number } }>(
       GATEWAY,
       'mutation { updateYouthAssociationMember(id: "gemma-villach-m-2", version: 1, patch: {name: "Renamed by staff"}) { version } }',

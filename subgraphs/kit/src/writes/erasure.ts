@@ -1,3 +1,4 @@
+import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { userInputError } from '@citipart/schema';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
@@ -41,17 +42,17 @@ export async function erasePersonalData(
   if (!email) throw userInputError('"email" must be an e-mail address.', 'email');
   return em.transactional(async (tx) => {
     const membersRemoved = (await request.removePersonalData?.(tx, email)) ?? 0;
-    const schema = tx.config.get('schema') as string;
-    const anonymised = (await tx.execute(
+    // Compared with lower() (indexed), not ILIKE: an address may hold "_" or "%".
+    const anonymised = await tx.execute<QueryResult>(
       tx
         .getKnex()
-        .withSchema(schema)
+        .withSchema(tx.config.get('schema') as string)
         .table('audit')
         .whereRaw('lower("actor") = ?', [email])
         .update({ actor: 'erased' }),
       [],
       'run',
-    )) as unknown as { affectedRows: number };
+    );
     recordAudit(tx, identity, { action: request.action, entityType: 'Person', entityId: 'erased', fields: ['email'] });
     return { subgraph: request.subgraph, membersRemoved, auditEntriesAnonymised: anonymised.affectedRows };
   });
