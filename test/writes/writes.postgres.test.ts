@@ -574,3 +574,24 @@ test('meetings: the admin updates delegations and deletes a meeting with them', 
   });
   expect(await count(`select count(*) as n from network.delegation where meeting_id = $1`, [createMeeting.id])).toBe(0);
 });
+
+// Who may write is decided before anything is validated or read, where the id tells the
+// owner: a caller without the right learns nothing about which ids exist or what is valid.
+test.each([
+  ['an unknown roster id', `mutation { updatePartner(id: "nobody-here", version: 1, patch: {name: "X"}) { id } }`],
+  ['invalid roster input', `mutation { updatePartner(id: "bbag", version: 1, patch: {name: ""}) { id } }`],
+  ['an unknown meeting', `mutation { deleteMeeting(id: "no-such-meeting", version: 1) }`],
+  [
+    "another partner's profile with invalid input",
+    `mutation { updateCityProfile(partnerId: "miasto-sosnowiec", version: 1, patch: {population: -1}) { id } }`,
+  ],
+  [
+    'an empty first profile',
+    `mutation { updateCityProfile(partnerId: "miasto-sosnowiec", version: 0, patch: {}) { id } }`,
+  ],
+])("an editor's write to %s is FORBIDDEN, and an anonymous one UNAUTHENTICATED", async (_what, query) => {
+  const codesOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    response.errors?.map((error) => error.extensions?.code);
+  expect(codesOf(await graph.query(query, {}, tokens.editors.bbag))).toEqual(['FORBIDDEN']);
+  expect(codesOf(await graph.query(query))).toEqual(['UNAUTHENTICATED']);
+});

@@ -102,6 +102,7 @@ const PARTNER: RecordKind<Partner, PartnerInput> = {
   entityType: 'Partner',
   fields: PARTNER_FIELDS,
   authorize: adminOnly,
+  ownerFromId: (id) => ({ id }),
   partnerOf: (row) => row.id ?? null,
   check: (row, { stored }) => {
     if (stored && row.type !== stored.type) {
@@ -122,6 +123,7 @@ const MEETING: RecordKind<Meeting, MeetingInput> = {
   fields: MEETING_FIELDS,
   defaults: { sources: [] },
   authorize: adminOnly,
+  ownerFromId: (id) => ({ id }),
   partnerOf: (row) => row.hostId ?? null,
   check: checkMeeting,
   clientKeys: { unique: ['clientKey'], keyOf: (row) => row.clientKey, scope: () => MEETING_KEYS },

@@ -8,7 +8,6 @@ import { AuditConnection } from '../writes/audit.entity';
 import { loadAuditPage } from '../writes/audit';
 import { retireClientKeys } from '../writes/client-keys';
 import { ErasureReport, erasePersonalData } from '../writes/erasure';
-import { requireChanges } from '../writes/patch';
 import {
   type FieldRules,
   type RecordKind,
@@ -120,11 +119,13 @@ function recordKinds<P extends PartnerProfile, Patch extends ProfilePatchBase>(
   const profileRecord: RecordKind<PartnerProfile, Patch> = {
     entity: profile,
     entityType: `${typeName} profile`,
+    auditType: 'Profile',
     fields: options.profileFields,
     // The first profile makes the partner one of this subgraph's: only the admin says which
     // partners are of this type (an editor's token names a partner, not a type).
     authorize: (identity, row, operation) =>
       operation === 'create' ? requireAdmin(identity) : requirePartnerEditor(identity, row.id ?? ''),
+    ownerFromId: (id) => ({ id }),
     partnerOf: (row) => row.id ?? null,
   };
   return { activity, member, profile: profileRecord };
@@ -195,8 +196,8 @@ export function createPartnerTypeMutations<P extends PartnerProfile, Patch exten
     updateProfile(@Args() { partnerId, version, patch }: UpdateProfileArgs, @Ctx() ctx: PartnerTypeContext) {
       const action = `update${typeName}Profile`;
       if (version !== 0) return changeRecord(ctx, records.profile, { action, id: partnerId, version, patch });
-      requireChanges(patch);
-      return createRecord(ctx, records.profile, { action, input: patch, argument: 'patch', fixed: { id: partnerId } });
+      const first = { action, input: patch, argument: 'patch', requireFields: true, fixed: { id: partnerId } };
+      return createRecord(ctx, records.profile, first);
     }
 
     @Mutation(() => ErasureReport, {

@@ -58,7 +58,11 @@ export interface PartnerTypeSubgraphOptions<P extends PartnerProfile, Patch exte
  * the kit's tables first, then the type's profile table, then the kit's migrations that
  * change the profile table too, then the type's own. A new type's profile migration may
  * carry any date and still run after the kit's tables exist and before they are extended.
- * New kit migrations are appended to `KIT_MIGRATIONS_AFTER_PROFILE`.
+ * New kit migrations are appended to `KIT_MIGRATIONS_AFTER_PROFILE`. Once a type has
+ * migrations of its own (`options.migrations`), a kit migration added later would run before
+ * them on a new database but after them on existing ones: schema/migrations.lock.json then
+ * refuses the change of order; such a kit migration then needs a third list, applied after
+ * the types' own.
  */
 const KIT_MIGRATIONS_BEFORE_PROFILE: MigrationObject[] = [
   { name: 'Migration20261127000000PartnerKit', class: Migration20261127000000PartnerKit },

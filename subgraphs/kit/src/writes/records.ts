@@ -57,8 +57,16 @@ export interface RecordKind<T extends VersionedRow, I extends object> {
    * (the partner); changes and deletes see the stored row, so the owner decides, not the input.
    */
   authorize(identity: SignedIn, row: Partial<T>, operation: WriteOperation): void;
+  /**
+   * For records whose owner follows from the id alone (admin-only records; a profile, whose
+   * id is its partner): the row `authorize` sees before anything is validated or read, so a
+   * caller without the right learns nothing about ids or input.
+   */
+  ownerFromId?(id: string): Partial<T>;
   /** The partner a row belongs to, for the audit table. */
   partnerOf(row: Partial<T>): string | null;
+  /** The record's name in the audit table, when it differs from `entityType`. */
+  auditType?: string;
   /** Rules for the record as a whole, after a create or with a patch applied; may read. */
   check?(row: Partial<T>, context: RowCheckContext<T, I>): void | Promise<void>;
   /**
@@ -111,6 +119,8 @@ export interface CreateWrite<T, I> {
   input: Given<I>;
   /** The argument the input came in (default "input"). */
   argument?: string;
+  /** The input must give at least one field (a first profile's patch). */
+  requireFields?: boolean;
   /** Columns the mutation's other arguments fix, e.g. the partner, or a profile's id. */
   fixed?: Partial<T>;
   clientKey?: string | null;
@@ -131,6 +141,7 @@ export async function createRecord<T extends VersionedRow, I extends object>(
   const fixed: Partial<T> = write.fixed ?? {};
   kind.authorize(identity, fixed, 'create');
   const argument = write.argument ?? 'input';
+  if (write.requireFields) requireChanges(write.input);
   const key = kind.clientKeys ? checkClientKey(write.clientKey) : null;
   const columns = columnsOf(kind.fields, write.input, argument);
   const draft: Partial<T> = { ...kind.defaults, ...columns, ...fixed };
@@ -167,7 +178,7 @@ export async function createRecord<T extends VersionedRow, I extends object>(
     }
     recordAudit(em, identity, {
       action: write.action,
-      entityType: kind.entityType,
+      entityType: kind.auditType ?? kind.entityType,
       entityId: record.id,
       partnerId: kind.partnerOf(record),
       fields: givenFields(write.input),
@@ -197,17 +208,21 @@ export async function changeRecord<T extends VersionedRow, I extends object>(
 ): Promise<T> {
   const identity = requireSignedIn(ctx.identity);
   const { patch } = write;
+  const operation = patch ? 'change' : 'delete';
+  if (kind.ownerFromId) kind.authorize(identity, kind.ownerFromId(write.id), operation);
   if (patch) requireChanges(patch);
   const columns = patch ? columnsOf(kind.fields, patch, 'patch') : undefined;
   return ctx.em.transactional(async (em) => {
     const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
-      kind.authorize(identity, stored, patch ? 'change' : 'delete'),
+      kind.authorize(identity, stored, operation),
     );
-    const partnerId = kind.partnerOf(row);
+    // The owner before a delete; after a change (a meeting may move to another host).
+    let partnerId = kind.partnerOf(row);
     if (patch && columns) {
       await kind.check?.({ ...row, ...columns }, { em, field: 'patch', input: patch, stored: row });
       // A managed entity: the unit of work writes the changed columns at commit.
       Object.assign(row, columns, { version: row.version + 1 });
+      partnerId = kind.partnerOf(row);
       await kind.afterWrite?.(em, row, patch, false);
     } else {
       em.remove(row);
@@ -215,7 +230,7 @@ export async function changeRecord<T extends VersionedRow, I extends object>(
     }
     recordAudit(em, identity, {
       action: write.action,
-      entityType: kind.entityType,
+      entityType: kind.auditType ?? kind.entityType,
       entityId: write.id,
       partnerId,
       fields: patch ? givenFields(patch) : [],
