@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MigrationLock, compareMigrationLocks, currentMigrationLock } from './migration-lock';
-import { SUBGRAPHS, composeSupergraph } from './subgraphs';
+import { SUBGRAPHS } from './subgraphs';
+import { composeSupergraph } from './supergraph';
 
 /**
  * Builds every subgraph's SDL from the code (no database, no server), composes the

@@ -1,7 +1,4 @@
 import 'reflect-metadata';
-import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
 import { citiesSubgraph } from '@citipart/cities';
 import { europeanHousesSubgraph } from '@citipart/european-houses';
 import { foundationsSubgraph } from '@citipart/foundations';
@@ -27,29 +24,4 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
 /** Where each subgraph listens by default; the supergraph's routing URLs point here. */
 export function defaultSubgraphUrl(subgraph: SubgraphDefinition): string {
   return `http://localhost:${subgraph.defaultPort}/graphql`;
-}
-
-export interface ComposedSupergraph {
-  /** Each subgraph's SDL, as printed from its code. */
-  subgraphs: { name: string; url: string; sdl: string }[];
-  /** Absent when composition failed. */
-  supergraphSdl?: string;
-  errors: string[];
-  hints: string[];
-}
-
-/** Builds each subgraph's SDL from its code (no database, no server) and composes them. */
-export async function composeSupergraph(definitions: readonly SubgraphDefinition[]): Promise<ComposedSupergraph> {
-  const subgraphs = [];
-  for (const definition of definitions) {
-    const sdl = printSubgraphSchema(await definition.buildSchema());
-    subgraphs.push({ name: definition.name, url: defaultSubgraphUrl(definition), sdl });
-  }
-  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
-  return {
-    subgraphs,
-    supergraphSdl: result.errors ? undefined : result.supergraphSdl,
-    errors: (result.errors ?? []).map((error) => error.message),
-    hints: (result.hints ?? []).map((hint) => hint.toString()),
-  };
 }

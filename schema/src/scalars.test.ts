@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, parseValue } from 'graphql';
-import { CountryCodeScalar, DateScalar, parseIsoDate } from './scalars';
+import { CountryCodeScalar, DateScalar, isCalendarDate, parseIsoDate } from './scalars';
 
 // Dates and country codes as the contract spells them; anything else is BAD_USER_INPUT,
 // whether it comes as a literal or as a variable.
@@ -18,6 +18,21 @@ function refusal(run: () => unknown): GraphQLError {
 const codeOf = (run: () => unknown) => refusal(run).extensions.code;
 
 describe('Date', () => {
+  test.each([
+    ['2016-02-29', true],
+    ['2015-02-29', false],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['2016-02-30', false],
+    ['2016-04-31', false],
+    ['0001-01-01', true],
+    ['0000-01-01', false],
+    ['9999-12-31', true],
+    ['2016-13-01', false],
+  ])('isCalendarDate(%s) is %s', (value, expected) => {
+    expect(isCalendarDate(value)).toBe(expected);
+  });
+
   test.each(['2016-03-13', '2016-02-29', '2000-02-29', '1999-12-31', '2017-01-01'])('accepts %s', (value) => {
     expect(parseIsoDate(value)).toBe(value);
     expect(DateScalar.parseValue(value)).toBe(value);

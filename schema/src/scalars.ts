@@ -4,16 +4,26 @@ import { userInputError } from './errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Whether `value` is "YYYY-MM-DD" of a day that exists, years 0001 to 9999 (PostgreSQL has
+ * no year 0): what a `date` column holds. Dates in arguments and in cursors are checked here.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
+}
+
 /** Parses "YYYY-MM-DD" and rejects impossible dates such as 2016-02-30. */
 export function parseIsoDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) {
     throw userInputError(`Date must be an ISO 8601 calendar date like "2016-03-13"; got ${JSON.stringify(value)}.`);
   }
-  const [, y, m, d] = ISO_DATE.exec(value)!.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw userInputError(`Date ${JSON.stringify(value)} does not exist.`);
-  }
+  if (!isCalendarDate(value)) throw userInputError(`Date ${JSON.stringify(value)} does not exist.`);
   return value;
 }
 

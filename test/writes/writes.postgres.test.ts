@@ -595,3 +595,36 @@ test.each([
   expect(codesOf(await graph.query(query, {}, tokens.editors.bbag))).toEqual(['FORBIDDEN']);
   expect(codesOf(await graph.query(query))).toEqual(['UNAUTHENTICATED']);
 });
+
+// An unknown input field is refused before any resolver runs, as the client's mistake, in
+// variables as in the document; the write engine refuses any that reach it
+// (subgraphs/kit/src/writes/records.test.ts).
+test.each([
+  [
+    'createCityActivity',
+    `mutation ($input: ActivityInput!) { createCityActivity(partnerId: "miasto-sosnowiec", input: $input) { id } }`,
+    { kind: 'WORKSHOP', theme: 'PEACE', title: 'X', startsOn: '2017-01-01', colour: 'blue' },
+  ],
+  [
+    'createMeeting',
+    `mutation ($input: MeetingInput!) { createMeeting(input: $input) { id } }`,
+    {
+      kind: 'CLOSING',
+      title: 'X',
+      town: 'X',
+      countryCode: 'HR',
+      startsOn: '2018-01-01',
+      endsOn: '2018-01-02',
+      hostId: 'bbag',
+      participants: { value: 1, qualifier: 'EXACT' },
+      colour: 'blue',
+    },
+  ],
+])('an unknown field in the input of %s is BAD_USER_INPUT and changes nothing', async (_name, query, input) => {
+  const before = await tableChecksums(graph.databaseUrl, SCHEMAS);
+  const response = await graph.query(query, { input }, tokens.admin);
+  expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+  expect(response.errors![0].message).toMatch(/"colour" is not defined/);
+  expectNoLeaks(response);
+  expect(await tableChecksums(graph.databaseUrl, SCHEMAS)).toEqual(before);
+});

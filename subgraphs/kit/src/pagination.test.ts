@@ -9,7 +9,6 @@ import {
   MAX_KEY_TEXT_LENGTH,
   decodeCursor,
   encodeCursor,
-  isCalendarDate,
   keyColumn,
   keyPart,
 } from './pagination';
@@ -449,29 +448,13 @@ describe('decodeCursor', () => {
 
   test('a cursor longer than any the lists give out is refused before it is decoded', () => {
     const huge = 'A'.repeat(1_000_000);
-    const started = process.hrtime.bigint();
+    // Refused on its length, before anything is decoded.
     expect(() => decodeCursor(huge, [TEXT])).toThrow(GraphQLError);
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(50);
     expect(() => decodeCursor('A'.repeat(MAX_CURSOR_LENGTH + 1), [TEXT])).toThrow(GraphQLError);
     // Two texts of the longest length, of 3-byte characters, still fit.
     const widest = encodeCursor(['€'.repeat(MAX_KEY_TEXT_LENGTH), '€'.repeat(MAX_KEY_TEXT_LENGTH)]);
     expect(widest.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
     expect(decodeCursor(widest, [TEXT, TEXT])).toHaveLength(2);
-  });
-
-  test.each([
-    ['2016-02-29', true],
-    ['2015-02-29', false],
-    ['1900-02-29', false],
-    ['2000-02-29', true],
-    ['2016-02-30', false],
-    ['2016-04-31', false],
-    ['0001-01-01', true],
-    ['0000-01-01', false],
-    ['9999-12-31', true],
-    ['2016-13-01', false],
-  ])('isCalendarDate(%s) is %s', (value, expected) => {
-    expect(isCalendarDate(value)).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityDictionary, EntityMetadata, EntityProperty, ObjectQuery } from '@mikro-orm/core';
-import { type Page, userInputError } from '@citipart/schema';
+import { type Page, isCalendarDate, userInputError } from '@citipart/schema';
 import type { Knex } from '@mikro-orm/knex';
 
 // Lists are Relay connections paged by keyset. Callers name an entity's properties (the
@@ -89,7 +89,6 @@ export function decodeCursor(cursor: string, parts: readonly KeyPart[], field = 
   return checked;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BIGINT = /^(0|-?[1-9]\d{0,18})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // NUL cannot be stored in PostgreSQL text; a lone surrogate is no text it ever returns.
@@ -118,17 +117,6 @@ function fits(value: unknown, part: KeyPart): value is string | number {
       if (typeof value !== 'string' || !BIGINT.test(value)) return false;
       return BigInt(value) >= BIGINT_MIN && BigInt(value) <= BIGINT_MAX;
   }
-}
-
-/** "YYYY-MM-DD" of a day that exists, years 0001 to 9999 (PostgreSQL has no year 0). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -204,6 +192,18 @@ export function keyPart(property: Pick<EntityProperty, 'name' | 'columnTypes' | 
   );
 }
 
+// Resolved once per entity and property: every request pages the same few lists.
+const resolvedColumns = new WeakMap<EntityMetadata, Map<string, KeyColumn>>();
+
+/** `keyColumn`, remembered for the entity's metadata. */
+function columnOf(meta: EntityMetadata, property: string): KeyColumn {
+  let columns = resolvedColumns.get(meta);
+  if (!columns) resolvedColumns.set(meta, (columns = new Map()));
+  let column = columns.get(property);
+  if (!column) columns.set(property, (column = keyColumn(meta, property)));
+  return column;
+}
+
 /** The column of a property that orders or groups a list, checked against the metadata. */
 export function keyColumn(meta: EntityMetadata, property: string): KeyColumn {
   const prop = Object.hasOwn(meta.properties, property) ? meta.properties[property] : undefined;
@@ -230,11 +230,6 @@ export interface KeysetQuery<T> {
    * condition must hold. An absent optional filter reads `filter?.theme && { theme: … }`.
    */
   where?: readonly (ObjectQuery<T> | Skipped)[];
-  /**
-   * A filter on the table's columns, written with knex, for a rule that is not yet written
-   * by property (restrictToVisibleMembers in partner-type/member-privacy.ts). Prefer `where`.
-   */
-  whereColumns?: (query: Knex.QueryBuilder) => void;
   first: number;
   after?: string | null;
 }
@@ -289,8 +284,8 @@ async function load<T extends object>(
   const meta = em.getMetadata().get<T>(entity.name);
   const plan: Plan<T> = {
     query,
-    order: query.orderBy.map((property) => keyColumn(meta, property)),
-    partition: partition && { ...keyColumn(meta, partition.property), parents: partition.parents },
+    order: query.orderBy.map((property) => columnOf(meta, property)),
+    partition: partition && { ...columnOf(meta, partition.property), parents: partition.parents },
   };
   // Before any SQL: a cursor that does not fit the columns is the client's error.
   const parts = plan.order.map((column) => column.part);
@@ -335,7 +330,6 @@ function pageQuery<T extends object>(
     .select(
       partition ? knex.raw('??::text as __parent', [`${ALIAS}.${partition.column}`]) : knex.raw("'' as __parent"),
     );
-  if (query.whereColumns) filtered.where(query.whereColumns);
 
   const comparison = query.descending ? '<' : '>';
   const isAfter = after

@@ -1,5 +1,5 @@
 import { MemberKind } from '@citipart/schema';
-import type { Knex } from '@mikro-orm/knex';
+import type { ObjectQuery } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { type Identity, canEditPartner } from '../auth/identity';
 import type { Member } from './member.entity';
@@ -35,25 +35,21 @@ export function certainlySixteenBornBy(today = new Date()): number {
 /**
  * Who appears in a public member list: every organisation; a person only with consent to
  * publish, and a person who may be under 16 only with a parent's consent as well. Editors of
- * the partner and the admin see every member. Applied in SQL, so that counts and pages agree.
+ * the partner and the admin see every member. A condition for the list's query, so that
+ * counts and pages agree; none for the admin.
  */
-export function restrictToVisibleMembers(query: Knex.QueryBuilder, identity: Identity): void {
-  if (identity.kind === 'admin') return;
-  query.where((visible) => {
-    if (identity.kind === 'editor') visible.where('partner_id', identity.partnerId);
-    visible
-      .orWhere('kind', MemberKind.ORGANISATION)
-      .orWhere((person) =>
-        person
-          .where('consent_to_publish', true)
-          .andWhere((age) =>
-            age
-              .whereNull('birth_year')
-              .orWhere('birth_year', '<=', certainlySixteenBornBy())
-              .orWhere('parental_consent', true),
-          ),
-      );
-  });
+export function visibleMembers(identity: Identity): ObjectQuery<Member> | undefined {
+  if (identity.kind === 'admin') return undefined;
+  const published: ObjectQuery<Member> = {
+    $or: [
+      { kind: MemberKind.ORGANISATION },
+      {
+        consentToPublish: true,
+        $or: [{ birthYear: null }, { birthYear: { $lte: certainlySixteenBornBy() } }, { parentalConsent: true }],
+      },
+    ],
+  };
+  return identity.kind === 'editor' ? { $or: [{ partnerId: identity.partnerId }, published] } : published;
 }
 
 export function contactFor(identity: Identity, member: Member): MemberContact | null {

@@ -10,7 +10,7 @@ import { Activity, ActivityConnection } from './activity.entity';
 import { MeetingReference } from './meeting.reference';
 import { Member, MemberConnection } from './member.entity';
 import { PartnerProfile } from './partner-profile.entity';
-import { MemberContact, contactFor, restrictToVisibleMembers } from './member-privacy';
+import { MemberContact, contactFor, visibleMembers } from './member-privacy';
 
 /** The context of a partner-type subgraph: which profile class this subgraph stores. */
 export interface PartnerTypeContext extends SubgraphContext {
@@ -43,7 +43,7 @@ export class PartnerProfileResolver {
           orderBy: ['name', 'id'],
           first,
           after,
-          whereColumns: (query) => restrictToVisibleMembers(query, ctx.identity),
+          where: [visibleMembers(ctx.identity)],
         });
         return ids.map((id) => pages.get(id)!);
       })
