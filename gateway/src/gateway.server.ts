@@ -1,9 +1,18 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import {
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createErrorMasker } from '@citipart/schema';
-import { IDENTITY_HEADER, type Identity, createIdentityProof, log } from '@citipart/subgraph-kit/runtime';
+import {
+  IDENTITY_HEADER,
+  type Identity,
+  createGraphQLHttpServer,
+  createIdentityProof,
+  log,
+} from '@citipart/subgraph-kit/runtime';
 import { createTokenVerifier } from './tokens';
 
 export interface GatewayOptions {
@@ -14,6 +23,10 @@ export interface GatewayOptions {
   jwtPublicKey?: string;
   /** Shared with the subgraphs: signs the identity the gateway passes on to them. */
   gatewaySecret?: string;
+  /** The largest request body accepted (default 256 KiB: far above any real operation). */
+  maxBodyBytes?: number;
+  /** How long a stop waits for requests in flight (default 10 s). */
+  drainMs?: number;
 }
 
 interface GatewayContext {
@@ -32,20 +45,28 @@ export interface GatewayServer {
  */
 export async function createGatewayServer(options: GatewayOptions): Promise<GatewayServer> {
   const verifyToken = await createTokenVerifier(options.jwtPublicKey);
+  // Nothing leaves the machine unasked. @apollo/gateway starts an hourly usage exporter to
+  // Apollo (and probes a cloud metadata address) unless this variable says no; it has no
+  // option for it, so the factory sets it, whatever the environment says.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  /** Where each subgraph answers, as the gateway routes to it (for /ready). */
+  const routes = new Map<string, string>();
   const gateway = new ApolloGateway({
     // A static supergraph: no introspection of the subgraphs at start, so the gateway can
     // start before they do and serve as soon as they answer.
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: options.subgraphUrls?.[name] ?? url,
+    buildService: ({ name, url }) => {
+      routes.set(name, options.subgraphUrls?.[name] ?? url ?? '');
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: routes.get(name),
         // The subgraphs learn who is calling only from this signed header.
         willSendRequest({ request, context }) {
           const proof =
             options.gatewaySecret && context.identity && createIdentityProof(options.gatewaySecret, context.identity);
           if (proof) request.http?.headers.set(IDENTITY_HEADER, proof);
         },
-      }),
+      });
+    },
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -61,20 +82,30 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     plugins: [
       // The explorer on a browser GET of "/"; it talks to the same server.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
     ],
   });
-  let listening = false;
-  return {
-    async listen(port) {
-      const { url } = await startStandaloneServer(server, {
-        listen: { port },
-        context: async ({ req }) => ({ identity: await verifyToken(req.headers.authorization) }),
-      });
-      listening = true;
-      return `${url.replace(/\/$/, '')}/graphql`;
-    },
-    async stop() {
-      if (listening) await server.stop();
-    },
-  };
+  await server.start();
+  const http = createGraphQLHttpServer({
+    name: 'gateway',
+    apollo: server,
+    context: async (req) => ({ identity: await verifyToken(req.headers.authorization) }),
+    maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    drainMs: options.drainMs ?? 10_000,
+    readiness: () => subgraphsReady(routes),
+  });
+  return { listen: (port) => http.listen(port), stop: () => http.stop() };
+}
+
+/** Ready when the supergraph is loaded (it is, once started) and every subgraph says it is ready. */
+async function subgraphsReady(routes: ReadonlyMap<string, string>) {
+  const checks: Record<string, boolean> = {};
+  await Promise.all(
+    [...routes].map(async ([name, url]) => {
+      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+      checks[name] = response?.status === 200;
+    }),
+  );
+  return { ready: routes.size > 0 && Object.values(checks).every(Boolean), checks };
 }

@@ -360,8 +360,8 @@ describe('docker/compose.yaml', () => {
     const text = check.join(' ');
     if (name === 'postgres') expect(text).toMatch(/\bpg_isready\b/);
     else {
-      // It asks the service's own port (read from PORT, or written out).
-      expect(text).toContain('/graphql');
+      // It asks the service's own readiness, on its port (read from PORT, or written out).
+      expect(text).toContain('/ready');
       expect(text.includes('process.env.PORT') || text.includes(`:${environment(name).PORT}/`)).toBe(true);
     }
   });

@@ -3,5 +3,6 @@
 export * from './config';
 export * from './log';
 export * from './serve';
+export * from './http-server';
 export * from './auth/identity';
 export * from './auth/gateway-proof';

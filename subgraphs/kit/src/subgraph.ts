@@ -1,7 +1,10 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { PartnerType } from '@citipart/schema';
 import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -12,6 +15,7 @@ import { IDENTITY_HEADER, verifyIdentityProof } from './auth/gateway-proof';
 import { LoaderCache, type SubgraphContext } from './context';
 import { createErrorMasker } from '@citipart/schema';
 import { clientErrorsAsGraphQLErrors, describeFault } from './errors';
+import { createGraphQLHttpServer } from './http-server';
 import { log } from './log';
 
 /** How many rows of each table a seed inserted (rows already there are left alone). */
@@ -51,6 +55,10 @@ export interface SubgraphServer {
 export interface SubgraphServerOptions {
   /** Shared with the gateway; verifies the identity header. Without it, all callers are anonymous. */
   gatewaySecret?: string;
+  /** The largest request body accepted (default 1 MiB: the gateway's `_entities` batches fit). */
+  maxBodyBytes?: number;
+  /** How long a stop waits for requests in flight (default 10 s). */
+  drainMs?: number;
 }
 
 export async function createSubgraphServer(
@@ -66,13 +74,17 @@ export async function createSubgraphServer(
     stopOnTerminationSignals: false,
     formatError: createErrorMasker((message, error) => log(definition.name, message, describeFault(error))),
     plugins: [
-      // Subgraphs answer the gateway, not browsers; tracing is not collected here.
+      // Subgraphs answer the gateway, not browsers; tracing is not collected here, and
+      // nothing is reported anywhere.
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       clientErrorsAsGraphQLErrors,
     ],
   });
-  const createContext = async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext> => {
+  await server.start();
+  const createContext = async (req: IncomingMessage): Promise<SubgraphContext> => {
     const header = req.headers[IDENTITY_HEADER];
     const context: SubgraphContext = {
       em: orm.em.fork(),
@@ -81,16 +93,26 @@ export async function createSubgraphServer(
     };
     return definition.extendContext ? definition.extendContext(context) : context;
   };
-  let listening = false;
-  return {
-    schema,
-    async listen(port) {
-      const { url } = await startStandaloneServer(server, { listen: { port }, context: createContext });
-      listening = true;
-      return `${url.replace(/\/$/, '')}/graphql`;
-    },
-    async stop() {
-      if (listening) await server.stop();
-    },
-  };
+  const http = createGraphQLHttpServer({
+    name: definition.name,
+    apollo: server,
+    context: createContext,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    drainMs: options.drainMs ?? 10_000,
+    readiness: () => subgraphReadiness(orm),
+  });
+  return { schema, listen: (port) => http.listen(port), stop: () => http.stop() };
+}
+
+/** Ready when its database answers and every migration it knows has been applied. */
+async function subgraphReadiness(orm: MikroORM) {
+  const database = await orm.em
+    .getConnection()
+    .execute('select 1')
+    .then(
+      () => true,
+      () => false,
+    );
+  const migrations = database && (await orm.getMigrator().getPendingMigrations()).length === 0;
+  return { ready: database && migrations, checks: { database, migrations } };
 }
