@@ -1,4 +1,3 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
@@ -8,20 +7,16 @@ import { loadLocalSecrets, publicKeyOf } from './local-secrets';
 import { SetupError } from './setup-error';
 import { type StartLock, takeStartLock } from './start-lock';
 import { SUBGRAPHS } from './subgraphs';
+import { type ServiceSpec, Supervisor, superviseUntilStopped } from './supervisor';
 
 /**
  * `npm start`: the whole graph on one machine with nothing configured. Starts (or reuses)
  * the database, then the five subgraphs (each migrates, and seeds an empty schema) and the
- * gateway as separate processes, and prints the explorer's URL. Ctrl-C or SIGTERM stops
- * everything it started, PostgreSQL included; if one service dies, all stop.
+ * gateway as separate processes under a supervisor (./supervisor.ts), and prints the
+ * explorer's URL. A service that dies is restarted; Ctrl-C or SIGTERM stops everything it
+ * started, PostgreSQL included, and so does a service that keeps dying at start.
  */
 const ROOT = join(__dirname, '..');
-
-interface Service {
-  name: string;
-  entry: string;
-  env: Record<string, string>;
-}
 
 /** What this run holds until it stops; undone in reverse order, also when the start fails. */
 let lock: StartLock | undefined;
@@ -43,80 +38,42 @@ async function main(): Promise<void> {
   // environment gives its own.
   const secrets = await loadLocalSecrets(config.dataDir);
   const gatewaySecret = config.gatewaySecret ?? secrets.gatewaySecret;
-  const services: Service[] = [
-    ...SUBGRAPHS.map((subgraph) => ({
-      name: subgraph.name,
-      entry: join('subgraphs', subgraph.name, 'src', 'main.ts'),
-      env: {
+  const service = (name: string, entry: string, env: Record<string, string>): ServiceSpec => ({
+    name,
+    entry: join(ROOT, entry),
+    cwd: ROOT,
+    // The services run their TypeScript as is, as in the Docker image.
+    execArgv: ['-r', '@swc-node/register'],
+    // Each service reads its own configuration from what this process was given, plus what
+    // `npm start` decided; fixed here, so that a restarted service gets the same (and the
+    // same port).
+    env: { ...process.env, ...env },
+  });
+  const supervisor = new Supervisor([
+    ...SUBGRAPHS.map((subgraph) =>
+      service(subgraph.name, join('subgraphs', subgraph.name, 'src', 'main.ts'), {
         DATABASE_URL: databaseUrl,
         MIGRATE_ON_START: 'true',
         SEED_ON_START: 'true',
         GATEWAY_SECRET: gatewaySecret,
-      },
-    })),
-    {
-      name: 'gateway',
-      entry: join('gateway', 'src', 'main.ts'),
-      env: {
-        GATEWAY_SECRET: gatewaySecret,
-        // The public half of the key `npm run token` signs with (JWT_PRIVATE_KEY, or the kept one).
-        ...(!config.jwtPublicKeyConfigured && {
-          JWT_PUBLIC_KEY: config.jwtPrivateKey ? publicKeyOf(config.jwtPrivateKey) : secrets.jwtPublicKey,
-        }),
-      },
-    },
-  ];
-  const children = new Map<string, ChildProcess>();
-  let stopping = false;
-
-  const stopAll = async (reason: string, exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('start', `stopping everything (${reason})`);
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+      }),
+    ),
+    service('gateway', join('gateway', 'src', 'main.ts'), {
+      GATEWAY_SECRET: gatewaySecret,
+      // The public half of the key `npm run token` signs with (JWT_PRIVATE_KEY, or the kept one).
+      ...(!config.jwtPublicKeyConfigured && {
+        JWT_PUBLIC_KEY: config.jwtPrivateKey ? publicKeyOf(config.jwtPrivateKey) : secrets.jwtPublicKey,
+      }),
+    }),
+  ]);
+  // The services go first, then the database they use, then the lock.
+  superviseUntilStopped(supervisor, async () => {
     await database?.stop();
     await lock?.release();
-    log('start', 'stopped');
-    process.exit(exitCode);
-  };
-  process.on('SIGINT', () => void stopAll('SIGINT', 0));
-  process.on('SIGTERM', () => void stopAll('SIGTERM', 0));
+  });
 
-  const ready = services.map(
-    (service) =>
-      new Promise<string>((resolve) => {
-        // Each service in its own Node process, as in production; the IPC channel tells us
-        // when it is ready and lets it notice if this supervisor is killed.
-        const child = fork(join(ROOT, service.entry), [], {
-          cwd: ROOT,
-          execArgv: ['-r', '@swc-node/register'],
-          env: { ...process.env, ...service.env },
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        });
-        children.set(service.name, child);
-        child.on('message', (message: { type?: string; url?: string }) => {
-          if (message.type === 'ready' && message.url) resolve(message.url);
-        });
-        child.on('exit', (code, signal) => {
-          if (!stopping) void stopAll(`${service.name} exited (${signal ?? `code ${code}`})`, 1);
-        });
-      }),
-  );
-  const urls = await Promise.all(ready);
-  const gatewayUrl = urls.at(-1)!;
+  const urls = await supervisor.allReady;
+  const gatewayUrl = urls.get('gateway')!;
   process.stdout.write(
     `\nCitiPart graph is up.\n  Explorer:  ${gatewayUrl.replace(/graphql$/, '')}\n  GraphQL:   ${gatewayUrl}\nPress Ctrl-C to stop.\n\n`,
   );

@@ -13,6 +13,7 @@ import {
   createIdentityProof,
   log,
 } from '@citipart/subgraph-kit/runtime';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { createTokenVerifier } from './tokens';
 
 export interface GatewayOptions {
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** How long a stop waits for requests in flight (default 10 s). */
   drainMs?: number;
+  /** How long one call to a subgraph may take before its part of the answer is given up (default 5 s). */
+  subgraphTimeoutMs?: number;
 }
 
 interface GatewayContext {
@@ -59,6 +62,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       routes.set(name, options.subgraphUrls?.[name] ?? url ?? '');
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: routes.get(name),
+        fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 5_000),
         // The subgraphs learn who is calling only from this signed header.
         willSendRequest({ request, context }) {
           const proof =

@@ -35,7 +35,8 @@ test('answers at /graphql, and masks the unreachable subgraph', async () => {
   });
   const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
   expect(body.errors).toHaveLength(1);
-  expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  expect(body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+  expect(body.errors[0].message).toBe('The network service is unavailable; its part of the answer is missing.');
   expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|:9\b/);
 });
 

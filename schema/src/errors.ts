@@ -11,6 +11,8 @@ export const PublicErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   NOT_FOUND: 'NOT_FOUND',
+  /** A part of the graph could not answer now (a subgraph down or too slow): retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type PublicErrorCode = (typeof PublicErrorCode)[keyof typeof PublicErrorCode];
 
@@ -21,7 +23,10 @@ export function userInputError(message: string, field?: string): GraphQLError {
   });
 }
 
-/** Codes that describe the client's own request and are safe to show with their message. */
+/**
+ * Codes that describe the client's own request, or tell it to retry, and are safe to show
+ * with their message.
+ */
 const CLIENT_CODES = new Set<string>([
   ...Object.values(PublicErrorCode),
   'GRAPHQL_PARSE_FAILED',
@@ -30,6 +35,9 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A subgraph refused a request that would load more rows than one request may
+  // (RowBudget in subgraphs/kit/src/context.ts): the client asks for less.
+  'RESULT_TOO_LARGE',
 ]);
 
 /** The code a client error was raised with, looking through Apollo's wrappers. */

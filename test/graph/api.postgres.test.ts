@@ -483,11 +483,27 @@ describe('errors', () => {
     expect(response.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
+  test('with one partner-type subgraph down, a network-wide list keeps the other partners', async () => {
+    const FANOUT = `{ partners { nodes { name activities { totalCount } } } }`;
+    const response = await graph.withSubgraphDown('cities', () =>
+      graph.query<{ partners: { nodes: { name: string; activities: { totalCount: number } | null }[] } }>(FANOUT),
+    );
+    const nodes = response.data!.partners.nodes;
+    expect(nodes).toHaveLength(8);
+    expect(nodes.filter((partner) => partner.activities === null).map((partner) => partner.name)).toEqual([
+      'Miasto Sosnowiec',
+    ]);
+    expect(nodes.filter((partner) => (partner.activities?.totalCount ?? 0) > 0)).toHaveLength(7);
+    expect(codes(response)).toEqual(['SERVICE_UNAVAILABLE']);
+    expectNoLeaks(response);
+  });
+
   test('a subgraph that is down gives a partial answer and an error without its address', async () => {
     const CITIES = `{ partners(filter: {type: CITY}) { nodes { name ... on City { region } } } }`;
     const response = await graph.withSubgraphDown('cities', () => graph.query(CITIES));
     expect(response.data).toEqual({ partners: { nodes: [{ name: 'Miasto Sosnowiec', region: null }] } });
-    expect(codes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(codes(response)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(response.errors![0].message).toMatch(/^The cities service is unavailable/);
     expectNoLeaks(response);
     // The null came from the outage: with the subgraph back, the same query has the region.
     expect(await graph.query(CITIES)).toEqual({

@@ -10,8 +10,9 @@ import { freePort } from '../support/ports';
 import { isAlive } from '../../scripts/local-processes';
 
 // `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
-// services on their ports, a second start after a SIGKILL that keeps the data, and a
-// SIGTERM that leaves nothing running.
+// services on their ports, a second start after a SIGKILL that keeps the data, a subgraph
+// killed under it that is restarted while the graph runs on, and a SIGTERM that leaves
+// nothing running. The supervisor's rules are shown on small processes in supervisor.test.ts.
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_PORTS = [4000, 4001, 4002, 4003, 4004, 4005];
@@ -88,6 +89,16 @@ function start(): { child: ChildProcess; ready: Promise<void> } {
   return { child, ready };
 }
 
+/** The pid of the service process `npm start` (pid `supervisor`) runs `entry` in. */
+async function servicePid(supervisor: number, entry: string): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(supervisor)], {
+    encoding: 'utf8',
+  });
+  const line = stdout.split('\n').find((text) => text.includes(entry));
+  if (!line) throw new Error(`no process of npm start runs ${entry}:\n${stdout}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
@@ -114,7 +125,7 @@ if (!runnable)
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  test('starts from nothing, survives a SIGKILL with its data, and stops everything on SIGTERM', async () => {
+  test('starts from nothing, survives a SIGKILL with its data, restarts a killed subgraph, and stops everything on SIGTERM', async () => {
     const first = start();
     await first.ready;
     expect(output).toMatch(/Explorer: +http:\/\/localhost:4000\//);
@@ -157,6 +168,23 @@ if (!runnable)
       { authorization: `Bearer ${token}` },
     );
     expect(again).toEqual({ data: { updateYouthAssociationMember: { version: 3 } } });
+
+    // A crash is not an outage: a subgraph killed outright is restarted (0.5 s later, the
+    // first crash), and the graph answers again through the gateway.
+    const networkPid = await servicePid(second.child.pid!, join('subgraphs', 'network', 'src', 'main.ts'));
+    process.kill(networkPid, 'SIGKILL');
+    const answers = async () => {
+      const reply = await postGraphQL<{ network: { partnerCount: number } }>(GATEWAY, '{ network { partnerCount } }');
+      return reply.data?.network?.partnerCount === 8;
+    };
+    await waitFor('the graph to answer again', () => answers().catch(() => false), 30_000);
+    expect(output).toMatch(
+      new RegExp(
+        `\\[start\\] network \\(pid ${networkPid}\\) was killed by SIGKILL after [\\d.]+ s ready; restarting in 0.5 s \\(attempt 1\\)`,
+      ),
+    );
+    expect(output).toMatch(/\[start\] network is ready again \(pid \d+, attempt 1\)/);
+    expect(output).not.toMatch(/stopping everything/);
 
     const postmasterPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     second.child.kill('SIGTERM');

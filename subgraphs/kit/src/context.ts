@@ -1,6 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import type { Identity } from './auth/identity';
+import { databaseLimits } from './database';
 
 /** What every resolver of a subgraph receives: a per-request EntityManager and loader cache. */
 export interface SubgraphContext {
@@ -8,6 +10,8 @@ export interface SubgraphContext {
   loaders: LoaderCache;
   /** Who is calling, from the gateway's signed header; anonymous without a valid one. */
   identity: Identity;
+  /** The rows this request may still load; the batched loaders and the page statements count them. */
+  rowBudget: RowBudget;
 }
 
 /**
@@ -27,4 +31,68 @@ export class LoaderCache {
     }
     return loader as DataLoader<K, V>;
   }
+}
+
+/**
+ * The code of the error a request gets when it would load more rows than one request may. A
+ * client-visible code (listed in schema/src/errors.ts): the client asks for less and retries.
+ */
+export const RESULT_TOO_LARGE = 'RESULT_TOO_LARGE';
+
+/**
+ * How many rows one request may load. `first` caps each list at 100, but lists nest
+ * (partners × activities × ...) and the gateway's `_entities` batches can be as long as it
+ * likes: the budget bounds the whole request. Every statement that loads rows for the
+ * request asks for at most `statementLimit()` rows (one more than are left, so that going
+ * over shows), and counts what it got with `spend`; once over, the request is refused.
+ */
+export class RowBudget {
+  private loaded = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** The most rows the next statement needs to return. Refuses a request that is over already. */
+  statementLimit(): number {
+    if (this.loaded > this.limit) throw this.refusal();
+    return this.limit - this.loaded + 1;
+  }
+
+  /** Refuses, before its statement, a batch that asks for `rows` rows (by key) when fewer are left. */
+  reserve(rows: number): void {
+    if (this.loaded + rows > this.limit) throw this.refusal();
+  }
+
+  /** Counts the rows a statement loaded; refuses the request once they are more than the budget. */
+  spend(rows: number): void {
+    this.loaded += rows;
+    if (this.loaded > this.limit) throw this.refusal();
+  }
+
+  private refusal(): GraphQLError {
+    return new GraphQLError(
+      `This request would load more than ${this.limit} rows, the most one request may: ` +
+        'ask for fewer items (a smaller "first", fewer nested lists or entities) or split it.',
+      { extensions: { code: RESULT_TOO_LARGE } },
+    );
+  }
+}
+
+// The budget of the request each EntityManager fork serves: pagination.ts gets an
+// EntityManager, not the context, and finds the budget here.
+const budgets = new WeakMap<EntityManager, RowBudget>();
+
+/** The row budget of the request `em` was forked for, if any (none for scripts and seeds). */
+export function rowBudgetOf(em: EntityManager): RowBudget | undefined {
+  return budgets.get(em);
+}
+
+/**
+ * What a request gets from its subgraph's database: a fresh EntityManager, loader cache and
+ * row budget (of the size the database was opened with, see `openDatabase` in ./database.ts).
+ */
+export function requestScope(orm: MikroORM): Pick<SubgraphContext, 'em' | 'loaders' | 'rowBudget'> {
+  const em = orm.em.fork();
+  const rowBudget = new RowBudget(databaseLimits(orm).maxRowsPerRequest);
+  budgets.set(em, rowBudget);
+  return { em, loaders: new LoaderCache(), rowBudget };
 }

@@ -1,12 +1,20 @@
 import {
+  type AnyEntity,
+  type Configuration,
   DefaultLogger,
+  DriverException,
   type EntityClass,
+  type EntityData,
   type LoggerOptions,
   type LogContext,
   type MigrationObject,
+  type QueryResult,
 } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PublicErrorCode } from '@citipart/schema';
+import { type DatabaseLimits, DEFAULT_DATABASE_LIMITS } from './config';
+import { log } from './log';
 import type { SubgraphDefinition } from './subgraph';
 
 export interface DatabaseOptions {
@@ -18,6 +26,10 @@ export interface DatabaseOptions {
   logSql?: boolean;
   /** Called with every SQL statement the subgraph runs (used by tests that count statements). */
   onSql?: (sql: string) => void;
+  /** Pool, time and row bounds; each one left out takes its default (DEFAULT_DATABASE_LIMITS). */
+  limits?: Partial<DatabaseLimits>;
+  /** The service, named in its "busy" errors and log lines. */
+  service?: string;
 }
 
 class SqlLogger extends DefaultLogger {
@@ -34,14 +46,130 @@ class SqlLogger extends DefaultLogger {
   }
 }
 
+// ---------------------------------------------------------------------------------------
+// Busy: the database could not serve a statement in time
+
+/**
+ * What a client gets when the database could not serve in time: a statement cancelled by
+ * `statement_timeout`, or no pooled connection within the acquire timeout. Its `extensions`
+ * become the GraphQL error's (graphql's `locatedError` copies them from the original error),
+ * so the masker (`createErrorMasker` in schema/src/errors.ts) passes the code and this
+ * message on; the failed statement, whose text and values the driver's message carries, is
+ * not kept. A DriverException, so that MikroORM passes it on as it is.
+ */
+export class DatabaseBusyError extends DriverException {
+  readonly extensions = { code: PublicErrorCode.SERVICE_UNAVAILABLE };
+
+  constructor(
+    service: string | undefined,
+    /** Why, for the log: which bound was hit, never the statement. */
+    readonly reason: string,
+    cause: Error & { code?: unknown },
+  ) {
+    const message = `The ${service ? `${service} ` : ''}service is busy; retry in a moment.`;
+    const frames = (cause.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    super(
+      Object.assign(new Error(message), {
+        stack: [message, ...frames].join('\n'),
+        ...(typeof cause.code === 'string' && { code: cause.code, sqlState: cause.code }),
+      }),
+    );
+  }
+}
+
+// PostgreSQL's SQL states of a server too busy to serve now, as opposed to a wrong statement.
+const BUSY_STATES: Record<string, string> = {
+  '57014': 'statement cancelled (statement_timeout)', // query_canceled
+  '55P03': 'lock not available', // lock_not_available
+  '53300': 'too many connections', // too_many_connections
+  '57P03': 'server not accepting connections now', // cannot_connect_now
+};
+
+/** Why `error` means "busy, retry", or undefined for any other failure. */
+function busyReason(error: unknown, limits: DatabaseLimits): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  // knex's error when the pool gives no connection within `acquireTimeoutMillis`.
+  if (error.name === 'KnexTimeoutError') {
+    return `no connection free within ${limits.acquireTimeoutMs} ms (pool of ${limits.poolSize})`;
+  }
+  const code = (error as { code?: unknown }).code;
+  const reason = typeof code === 'string' && Object.hasOwn(BUSY_STATES, code) ? BUSY_STATES[code] : undefined;
+  if (reason === undefined) return undefined;
+  return code === '57014'
+    ? `${reason} after ${limits.statementTimeoutMs} ms, SQL state ${code}`
+    : `${reason}, SQL state ${code}`;
+}
+
+/**
+ * The PostgreSQL driver whose connection reports "busy" failures as DatabaseBusyError, and
+ * logs each one in a line of its own without the statement. Every statement (MikroORM's
+ * finds and flushes, query builders, `em.execute`) goes through the connection's
+ * `execute`; a transaction takes its connection from the pool in `begin`.
+ */
+function boundedDriver(limits: DatabaseLimits, service: string | undefined) {
+  const refuse = (error: unknown): unknown => {
+    if (error instanceof DatabaseBusyError) return error;
+    const reason = busyReason(error, limits);
+    if (reason === undefined) return error;
+    log(service ?? 'database', `busy, answered ${PublicErrorCode.SERVICE_UNAVAILABLE}: ${reason}`);
+    return new DatabaseBusyError(service, reason, error as Error);
+  };
+
+  class BoundedConnection extends PostgreSqlConnection {
+    override async execute<
+      T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
+    >(...args: Parameters<PostgreSqlConnection['execute']>): Promise<T> {
+      try {
+        return await super.execute<T>(...args);
+      } catch (error) {
+        throw refuse(error);
+      }
+    }
+
+    override async begin(...args: Parameters<PostgreSqlConnection['begin']>) {
+      try {
+        return await super.begin(...args);
+      } catch (error) {
+        throw refuse(error);
+      }
+    }
+  }
+
+  return class BoundedPostgreSqlDriver extends PostgreSqlDriver {
+    constructor(config: Configuration) {
+      super(config);
+      // PostgreSqlDriver makes its connection from a fixed class, before connecting; this one
+      // replaces it, unconnected still. MikroORM offers no option for the connection class.
+      (this as unknown as { connection: BoundedConnection }).connection = new BoundedConnection(config);
+    }
+  };
+}
+
+// The limits each database was opened with: requests read their row budget from here.
+const openedWith = new WeakMap<MikroORM, DatabaseLimits>();
+
+/** The limits `orm` was opened with (the defaults for one `openDatabase` did not open). */
+export function databaseLimits(orm: MikroORM): DatabaseLimits {
+  return openedWith.get(orm) ?? { ...DEFAULT_DATABASE_LIMITS };
+}
+
+// ---------------------------------------------------------------------------------------
+
 /**
  * Opens a subgraph's connection pool. The schema tools of MikroORM diff the whole database,
  * so they are never used at run time: tables change only through the subgraph's own
  * migrations, which name its schema explicitly (see `Migration` in ./migration.ts).
+ *
+ * Every connection starts with `statement_timeout` and `idle_in_transaction_session_timeout`
+ * (sent by the pg driver when it connects, so there is no extra statement), and a statement
+ * waits at most `acquireTimeoutMs` for a connection: a flood of requests gets answers or
+ * DatabaseBusyError within those bounds instead of queueing behind each other.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  return MikroORM.init({
-    driver: PostgreSqlDriver,
+  const given = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
+  const limits: DatabaseLimits = { ...DEFAULT_DATABASE_LIMITS, ...Object.fromEntries(given) };
+  const orm = await MikroORM.init({
+    driver: boundedDriver(limits, options.service),
     clientUrl: options.url,
     schema: options.schema,
     entities: options.entities,
@@ -61,15 +189,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     // Statements without their values: values can be personal data, and logs outlive erasure.
     debug: options.logSql ? ['query'] : false,
     loggerFactory: (loggerOptions) => new SqlLogger(loggerOptions, options.onSql),
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: limits.poolSize, acquireTimeoutMillis: limits.acquireTimeoutMs },
+    // Merged into the connection options of knex, which hands them to the pg driver.
+    driverOptions: {
+      connection: {
+        statement_timeout: limits.statementTimeoutMs,
+        idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+      },
+    },
   });
+  openedWith.set(orm, limits);
+  return orm;
 }
 
 /** Opens a subgraph's database: its entities and migrations, in its schema (or `options.schema`). */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition,
   url: string,
-  options: Pick<DatabaseOptions, 'logSql' | 'onSql'> & { schema?: string } = {},
+  options: Pick<DatabaseOptions, 'logSql' | 'onSql' | 'limits'> & { schema?: string } = {},
 ): Promise<MikroORM> {
   return openDatabase({
     url,
@@ -78,11 +215,26 @@ export function openSubgraphDatabase(
     migrations: definition.migrations,
     logSql: options.logSql,
     onSql: options.onSql,
+    limits: options.limits,
+    service: definition.name,
   });
 }
 
-/** Applies the subgraph's pending migrations inside its own schema; returns their names. */
+/**
+ * Applies the subgraph's pending migrations inside its own schema, all in one transaction;
+ * returns their names.
+ *
+ * The statement bound is lifted for that transaction only (`set local`, so the connection
+ * goes back to the pool bounded again): migrations run once, at start, before the subgraph
+ * answers anyone, and one that rewrites a large table may rightly take longer than any
+ * request should. Under the bound it would be cancelled and rolled back on every start,
+ * and the subgraph would never come up.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  const connection = orm.em.getConnection();
+  const applied = await connection.transactional(async (trx) => {
+    await connection.execute('set local statement_timeout = 0', [], 'run', trx);
+    return orm.getMigrator().up({ transaction: trx });
+  });
   return applied.map((migration) => migration.name);
 }

@@ -19,6 +19,7 @@ export function runSubgraph(definition: SubgraphDefinition): Promise<void> {
     const orm = await openSubgraphDatabase(definition, config.databaseUrl, {
       schema: config.databaseSchema,
       logSql: config.logSql,
+      limits: config.databaseLimits,
     });
     if (config.migrateOnStart) {
       const applied = await migrate(orm);

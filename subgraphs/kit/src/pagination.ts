@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityDictionary, EntityMetadata, EntityProperty, ObjectQuery } from '@mikro-orm/core';
 import { type Page, isCalendarDate, userInputError } from '@citipart/schema';
 import type { Knex } from '@mikro-orm/knex';
+import { rowBudgetOf } from './context';
 
 // Lists are Relay connections paged by keyset. Callers name an entity's properties (the
 // compiler checks them); the table, the columns and the columns' types come from MikroORM's
@@ -291,7 +292,12 @@ async function load<T extends object>(
   const parts = plan.order.map((column) => column.part);
   const after = query.after ? decodeCursor(query.after, parts) : null;
   const parents = partition ? partition.parents : [''];
-  const rows: Row<T>[] = parents.length ? await em.execute<Row<T>[]>(pageQuery(em, entity, plan, after)) : [];
+  // The request's row budget (./context.ts): the statement stops one row past it.
+  const budget = rowBudgetOf(em);
+  const statement = pageQuery(em, entity, plan, after);
+  if (budget && parents.length) statement.limit(budget.statementLimit());
+  const rows: Row<T>[] = parents.length ? await em.execute<Row<T>[]>(statement) : [];
+  budget?.spend(rows.length);
   const byParent = new Map<string, { rows: Row<T>[]; total: number; remaining: number }>(
     parents.map((parent) => [parent, { rows: [], total: 0, remaining: 0 }]),
   );

@@ -11,23 +11,15 @@ export interface RunningService {
  * non-zero if it cannot start.
  */
 export async function serve(name: string, start: () => Promise<RunningService>): Promise<void> {
-  let service: RunningService;
-  try {
-    service = await start();
-  } catch (error) {
-    log(name, 'failed to start', error);
-    process.exit(1);
-  }
-  log(name, `ready at ${service.url}`);
-  process.send?.({ type: 'ready', service: name, url: service.url });
-
+  let service: RunningService | undefined;
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     log(name, `stopping (${reason})`);
     try {
-      await service.stop();
+      // While still starting there is nothing to stop but the process itself.
+      await service?.stop();
       process.exit(0);
     } catch (error) {
       log(name, 'failed to stop cleanly', error);
@@ -36,7 +28,17 @@ export async function serve(name: string, start: () => Promise<RunningService>):
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  // Started by `npm start`: when that supervisor dies, even by SIGKILL, the IPC channel
-  // closes, and the service must not linger holding its port.
+  // Started by `npm start`: when that supervisor dies, even by SIGKILL and even while this
+  // service is still starting, the IPC channel closes, and the service must not linger
+  // holding its port.
   if (process.send) process.on('disconnect', () => void stop('supervisor gone'));
+
+  try {
+    service = await start();
+  } catch (error) {
+    log(name, 'failed to start', error);
+    process.exit(1);
+  }
+  log(name, `ready at ${service.url}`);
+  if (process.connected) process.send?.({ type: 'ready', service: name, url: service.url });
 }

@@ -12,7 +12,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { IDENTITY_HEADER, verifyIdentityProof } from './auth/gateway-proof';
-import { LoaderCache, type SubgraphContext } from './context';
+import { type SubgraphContext, requestScope } from './context';
 import { createErrorMasker } from '@citipart/schema';
 import { clientErrorsAsGraphQLErrors, describeFault } from './errors';
 import { createGraphQLHttpServer } from './http-server';
@@ -87,8 +87,7 @@ export async function createSubgraphServer(
   const createContext = async (req: IncomingMessage): Promise<SubgraphContext> => {
     const header = req.headers[IDENTITY_HEADER];
     const context: SubgraphContext = {
-      em: orm.em.fork(),
-      loaders: new LoaderCache(),
+      ...requestScope(orm),
       identity: verifyIdentityProof(options.gatewaySecret, typeof header === 'string' ? header : undefined),
     };
     return definition.extendContext ? definition.extendContext(context) : context;

@@ -14,6 +14,11 @@ import { MemberConnection, type Member } from './member.entity';
  * the network subgraph owns the entity interface (`@key`) with the roster fields, and
  * composition merges the two. Implementations are listed by each subgraph (orphanedTypes),
  * not registered automatically, because all four types share this class in one process.
+ *
+ * Its fields are nullable (contract change of version 3, docs/API.md): a partner's roster
+ * fields come from the network subgraph, these from its type's subgraph, and when that one
+ * does not answer, these are null with an error naming it, while the other partners of a
+ * network-wide list keep all their data. Non-null here would null the whole list.
  */
 @InterfaceType('Partner', { autoRegisterImplementations: false })
 @Entity({ abstract: true })
@@ -26,19 +31,23 @@ export abstract class PartnerProfile extends TimestampedEntity {
   @Property({ type: 'text', nullable: true })
   website?: string | null;
 
-  @Field(() => [Source], { description: 'Where the facts about this partner come from.' })
+  @Field(() => [Source], { nullable: true, description: 'Where the facts about this partner come from.' })
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
 
   /** 0 until the profile is first stored here; updateXxxProfile must name the current one. */
-  @Field(() => Int, { name: 'profileVersion', description: 'Version of the profile; changes with every write to it.' })
+  @Field(() => Int, {
+    name: 'profileVersion',
+    nullable: true,
+    description: 'Version of the profile; changes with every write to it.',
+  })
   @Property({ default: 1 })
   version: number & Opt = 1;
 
   // Resolved in partner-profile.resolver.ts, batched over all partners of a request.
-  @Field(() => MemberConnection)
+  @Field(() => MemberConnection, { nullable: true })
   members!: Page<Member> & Opt;
 
-  @Field(() => ActivityConnection)
+  @Field(() => ActivityConnection, { nullable: true })
   activities!: Page<Activity> & Opt;
 }

@@ -31,7 +31,7 @@ export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<
 
 @Resolver(() => PartnerProfile)
 export class PartnerProfileResolver {
-  @FieldResolver(() => MemberConnection, { description: "The partner's members, by name." })
+  @FieldResolver(() => MemberConnection, { nullable: true, description: "The partner's members, by name." })
   members(@Root() partner: PartnerProfile, @Args() args: PageArgs, @Ctx() ctx: PartnerTypeContext) {
     const first = checkFirst(args.first);
     const after = args.after;
@@ -50,7 +50,10 @@ export class PartnerProfileResolver {
       .load(partner.id);
   }
 
-  @FieldResolver(() => ActivityConnection, { description: "The partner's local activities, by start date." })
+  @FieldResolver(() => ActivityConnection, {
+    nullable: true,
+    description: "The partner's local activities, by start date.",
+  })
   activities(@Root() partner: PartnerProfile, @Args() args: ActivityArgs, @Ctx() ctx: PartnerTypeContext) {
     const first = checkFirst(args.first);
     const { after, filter } = args;

@@ -49,6 +49,49 @@ describe('text', () => {
   );
 });
 
+describe('invisible and direction-changing characters', () => {
+  // Bidirectional overrides, embeddings, isolates and marks; zero-width space, word joiner,
+  // invisible operators; the BOM; the Arabic letter mark and the Mongolian vowel separator.
+  const INVISIBLE = [
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+    '\u200b',
+    '\u2060',
+    '\u2063',
+    '\ufeff',
+    '\u180e',
+  ];
+
+  test.each(INVISIBLE.map((character) => [`U+${character.codePointAt(0)!.toString(16).padStart(4, '0')}`, character]))(
+    'refuses %s in one-line and long texts alike',
+    (_name, character) => {
+      const title = refusal(() => check.text(`Peace${character}day`, 'input.title'), 'input.title');
+      expect(title.message).toBe('"input.title" contains invisible or direction-changing characters.');
+      const description = refusal(
+        () => check.optionalLongText(`A day${character} of peace`, 'input.description'),
+        'input.description',
+      );
+      expect(description.message).toMatch(/invisible or direction-changing/);
+    },
+  );
+
+  test('keeps the joiners emoji and scripts need, and every letter of the five languages', () => {
+    const text = 'Mir 🕊️ paix Frieden pokój 👩\u200d👧 ćčđšž éèàçœ äöüß ąęłńóśźż';
+    expect(check.text(text, 'input.title')).toBe(text);
+    expect(check.text('a\u200cb', 'input.title')).toBe('a\u200cb');
+  });
+});
+
 describe('optionalText and optionalLongText', () => {
   test.each([null, undefined, '', '   '])('%j is absent: null', (value) => {
     expect(check.optionalText(value, 'patch.role')).toBeNull();

@@ -4,11 +4,19 @@ import { userInputError } from '@citipart/schema';
 // to store (trimmed, normalised) or throws BAD_USER_INPUT.
 
 // Control characters (but tab and newline in long texts) have no place in names and titles.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// Nor have characters that are invisible or turn the direction of what follows (a title
+// that reads one way and is stored another, "Trojan Source"): the bidirectional embeddings,
+// overrides, isolates and marks, zero-width spaces and joiners of words, and the BOM. The
+// zero-width (non-)joiners that emoji and some scripts need are kept.
+const INVISIBLE = /[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 function printable(value: string, field: string, multiline: boolean): string {
   if (CONTROL.test(value) || (!multiline && /[\n\t]/.test(value))) {
     throw userInputError(`"${field}" contains control characters.`, field);
+  }
+  if (INVISIBLE.test(value)) {
+    throw userInputError(`"${field}" contains invisible or direction-changing characters.`, field);
   }
   return value;
 }
