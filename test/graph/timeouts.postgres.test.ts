@@ -11,7 +11,8 @@ import { codes, expectNoLeaks } from '../support/leaks';
 // the subgraph is thawed, on the same connections.
 
 const ROOT = join(__dirname, '..', '..');
-const TIMEOUT_MS = 1_000;
+// Short, so the test is quick, but well above what the other (in-process) subgraphs need under load.
+const TIMEOUT_MS = 2_000;
 const FANOUT = `{ partners { nodes { name activities { totalCount } } } }`;
 
 type Fanout = { partners: { nodes: { name: string; activities: { totalCount: number } | null }[] } };
@@ -88,7 +89,7 @@ test('a frozen subgraph costs its part of the answer, within the time bound, and
   cities.kill('SIGSTOP');
   const sockets: number[] = [];
   for (let round = 0; round < 3; round += 1) {
-    const answers = await Promise.all(Array.from({ length: 20 }, fanout));
+    const answers = await Promise.all(Array.from({ length: 10 }, fanout));
     for (const answer of answers) {
       const nodes = answer.data!.partners.nodes;
       expect(nodes).toHaveLength(8);
@@ -103,7 +104,7 @@ test('a frozen subgraph costs its part of the answer, within the time bound, and
     }
     sockets.push(await connectionsTo(citiesPort));
   }
-  process.stdout.write(`connections to the frozen subgraph after each round of 20: ${sockets.join(', ')}\n`);
+  process.stdout.write(`connections to the frozen subgraph after each round of 10: ${sockets.join(', ')}\n`);
   // Timed-out calls close their connections: three rounds hold no more than one did.
   expect(sockets[2]).toBeLessThanOrEqual(sockets[0]);
 
