@@ -5,7 +5,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { createErrorMasker } from '@citipart/schema';
+import { type QueryLimits, createErrorMasker, queryLimitsPlugin } from '@citipart/schema';
 import {
   IDENTITY_HEADER,
   type Identity,
@@ -28,6 +28,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** How long a stop waits for requests in flight (default 10 s). */
   drainMs?: number;
+  /** What one operation may ask: tokens, depth, aliases, directives, interface fields, cost (defaults: DEFAULT_QUERY_LIMITS). */
+  limits?: Partial<QueryLimits>;
   /** How long one call to a subgraph may take before its part of the answer is given up (default 5 s). */
   subgraphTimeoutMs?: number;
 }
@@ -84,6 +86,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // what describes the client's request.
     formatError: createErrorMasker((message, error) => log('gateway', message, error)),
     plugins: [
+      queryLimitsPlugin(options.limits),
       // The explorer on a browser GET of "/"; it talks to the same server.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       ApolloServerPluginUsageReportingDisabled(),

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QueryLimitCode } from './query-limits';
 
 /**
  * Error codes a client may see. Anything else that goes wrong is masked as
@@ -29,6 +30,8 @@ export function userInputError(message: string, field?: string): GraphQLError {
  */
 const CLIENT_CODES = new Set<string>([
   ...Object.values(PublicErrorCode),
+  // The refusals of an operation that asks too much (query-limits.ts).
+  ...Object.values(QueryLimitCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

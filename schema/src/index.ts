@@ -5,5 +5,8 @@ export * from './enums';
 export * from './errors';
 export * from './federation';
 export * from './inputs';
+export * from './query-cost';
+export * from './query-limits';
+export * from './query-shape';
 export * from './scalars';
 export * from './types';

@@ -13,7 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { IDENTITY_HEADER, verifyIdentityProof } from './auth/gateway-proof';
 import { type SubgraphContext, requestScope } from './context';
-import { createErrorMasker } from '@citipart/schema';
+import { type QueryLimits, SUBGRAPH_QUERY_LIMITS, createErrorMasker, queryLimitsPlugin } from '@citipart/schema';
 import { clientErrorsAsGraphQLErrors, describeFault } from './errors';
 import { createGraphQLHttpServer } from './http-server';
 import { log } from './log';
@@ -59,6 +59,8 @@ export interface SubgraphServerOptions {
   maxBodyBytes?: number;
   /** How long a stop waits for requests in flight (default 10 s). */
   drainMs?: number;
+  /** What one operation may ask: tokens, depth, aliases, directives, interface fields, cost (defaults: SUBGRAPH_QUERY_LIMITS). */
+  limits?: Partial<QueryLimits>;
 }
 
 export async function createSubgraphServer(
@@ -74,6 +76,7 @@ export async function createSubgraphServer(
     stopOnTerminationSignals: false,
     formatError: createErrorMasker((message, error) => log(definition.name, message, describeFault(error))),
     plugins: [
+      queryLimitsPlugin(options.limits, SUBGRAPH_QUERY_LIMITS),
       // Subgraphs answer the gateway, not browsers; tracing is not collected here, and
       // nothing is reported anywhere.
       ApolloServerPluginInlineTraceDisabled(),
