@@ -13,6 +13,7 @@ import {
   createIdentityProof,
   log,
 } from '@citipart/subgraph-kit/runtime';
+import { operationCheck } from './operation-check';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { createTokenVerifier } from './tokens';
 
@@ -91,6 +92,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      operationCheck,
     ],
   });
   await server.start();

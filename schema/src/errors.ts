@@ -51,7 +51,11 @@ function clientCode(formatted: GraphQLFormattedError, error: unknown): string | 
   const innerCode = inner instanceof GraphQLError ? inner.extensions.code : undefined;
   if (typeof innerCode === 'string' && CLIENT_CODES.has(innerCode)) return innerCode;
   const code = formatted.extensions?.code;
-  return typeof code === 'string' && CLIENT_CODES.has(code) ? code : undefined;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return code;
+  // Apollo marks some refusals of a request only with an HTTP status (a persisted query
+  // whose hash does not match, for one): a 4xx is the client's, whatever its code says.
+  const status = original instanceof GraphQLError ? (original.extensions.http as { status?: unknown })?.status : 0;
+  return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
 }
 
 /**

@@ -221,3 +221,31 @@ test('on stop, the gateway refuses new requests and finishes the 50 in flight', 
     await new Promise((resolve) => delay.close(resolve));
   }
 });
+
+// Mistakes the gateway's executor would reject by throwing, which Apollo reported as HTTP 500.
+test.each([
+  [
+    'an unknown operation name',
+    { query: 'query A { network { name } }', operationName: 'B' },
+    'OPERATION_RESOLUTION_FAILURE',
+  ],
+  [
+    'several operations and no name',
+    { query: 'query A { network { name } } query B { network { title } }' },
+    'OPERATION_RESOLUTION_FAILURE',
+  ],
+  ['two anonymous operations', { query: '{ network { name } } { network { title } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+  ['a subscription', { query: 'subscription { network { name } }' }, 'BAD_REQUEST'],
+  [
+    'a persisted query whose hash does not match',
+    { query: '{ network { name } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+    'BAD_REQUEST',
+  ],
+])('%s is the client’s mistake: HTTP 400 with a code', async (_what, body, code) => {
+  const response = await send(graph.url, { headers: JSON_TYPE, body: JSON.stringify(body) });
+  expect(response.status).toBe(400);
+  const answer = JSON.parse(response.text) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(answer.errors.map((error) => error.extensions.code)).toContain(code);
+  expect(answer.errors.map((error) => error.extensions.code)).not.toContain('INTERNAL_SERVER_ERROR');
+  expectNoLeaks(answer);
+});
