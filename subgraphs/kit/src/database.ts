@@ -77,6 +77,29 @@ export class DatabaseBusyError extends DriverException {
   }
 }
 
+/**
+ * A value no PostgreSQL text can hold (a NUL character) reached a statement: the client's
+ * input, wherever it came in (an id, a representation, a filter), so BAD_USER_INPUT, without
+ * the statement.
+ */
+export class UnstorableTextError extends DriverException {
+  readonly extensions = { code: PublicErrorCode.BAD_USER_INPUT };
+
+  constructor(cause?: Error & { code?: unknown }) {
+    const message = 'A text in the request holds a NUL character, which no text here can hold.';
+    super(Object.assign(new Error(message), cause && { code: cause.code, sqlState: cause.code }));
+  }
+}
+
+/** Whether a statement's parameters hold a string with a NUL character. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  return Array.isArray(value) && value.some(holdsNul);
+}
+
+// PostgreSQL's SQL states of text it cannot take (a NUL byte, an untranslatable character).
+const UNSTORABLE_TEXT_STATES = new Set(['22021', '22P05']);
+
 // PostgreSQL's SQL states of a server too busy to serve now, as opposed to a wrong statement.
 const BUSY_STATES: Record<string, string> = {
   '57014': 'statement cancelled (statement_timeout)', // query_canceled
@@ -108,7 +131,9 @@ function busyReason(error: unknown, limits: DatabaseLimits): string | undefined 
  */
 function boundedDriver(limits: DatabaseLimits, service: string | undefined) {
   const refuse = (error: unknown): unknown => {
-    if (error instanceof DatabaseBusyError) return error;
+    if (error instanceof DatabaseBusyError || error instanceof UnstorableTextError) return error;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && UNSTORABLE_TEXT_STATES.has(code)) return new UnstorableTextError(error as Error);
     const reason = busyReason(error, limits);
     if (reason === undefined) return error;
     log(service ?? 'database', `busy, answered ${PublicErrorCode.SERVICE_UNAVAILABLE}: ${reason}`);
@@ -119,6 +144,9 @@ function boundedDriver(limits: DatabaseLimits, service: string | undefined) {
     override async execute<
       T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[],
     >(...args: Parameters<PostgreSqlConnection['execute']>): Promise<T> {
+      // PostgreSQL takes no NUL in a text (the driver's message is refused as a protocol
+      // violation): a value that holds one is the client's, refused before it is sent.
+      if (holdsNul(args[1])) throw new UnstorableTextError();
       try {
         return await super.execute<T>(...args);
       } catch (error) {
