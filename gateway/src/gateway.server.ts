@@ -61,6 +61,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // A static supergraph: no introspection of the subgraphs at start, so the gateway can
     // start before they do and serve as soon as they answer.
     supergraphSdl: options.supergraphSdl,
+    // Query plans are cached by document: an LRU bounded in memory (about 30 MiB), so that a
+    // flood of distinct documents cannot grow the gateway's heap without end.
+    experimental_approximateQueryPlanStoreMiB: 30,
     buildService: ({ name, url }) => {
       routes.set(name, options.subgraphUrls?.[name] ?? url ?? '');
       return new RemoteGraphQLDataSource<GatewayContext>({
