@@ -1,12 +1,11 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { postGraphQL } from '../support/graph';
-import { freePort } from '../support/ports';
+import { freePort, isListening } from '../support/ports';
 import { isAlive } from '../../scripts/local-processes';
 
 // `npm start` on a fresh machine, for real: embedded PostgreSQL in a new data folder, six
@@ -17,17 +16,6 @@ import { isAlive } from '../../scripts/local-processes';
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_PORTS = [4000, 4001, 4002, 4003, 4004, 4005];
 const GATEWAY = 'http://localhost:4000/graphql';
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

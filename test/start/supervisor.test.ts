@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../support/ports';
+import { freePort, isListening } from '../support/ports';
 import { isAlive } from '../../scripts/local-processes';
 import { type RestartPolicy } from '../../scripts/supervisor';
 
@@ -86,17 +85,6 @@ async function supervise(services: Record<string, Mode>, policy?: Partial<Restar
       });
     });
   return { child, output: all, line, exited };
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 const count = (text: string, pattern: RegExp) =>
