@@ -41,6 +41,9 @@ const CLIENT_CODES = new Set<string>([
   // A subgraph refused a request that would load more rows than one request may
   // (RowBudget in subgraphs/kit/src/context.ts): the client asks for less.
   'RESULT_TOO_LARGE',
+  // A subgraph stopped a request whose client had gone (RowBudget in
+  // subgraphs/kit/src/context.ts): nobody reads it, and it is no fault to log.
+  'CLIENT_CLOSED_REQUEST',
 ]);
 
 /** The code a client error was raised with, looking through Apollo's wrappers. */

@@ -39,6 +39,9 @@ export class LoaderCache {
  */
 export const RESULT_TOO_LARGE = 'RESULT_TOO_LARGE';
 
+/** The code of a request stopped because its client left (listed in schema/src/errors.ts: not a fault). */
+export const CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST';
+
 /**
  * How many rows one request may load. `first` caps each list at 100, but lists nest
  * (partners × activities × ...) and the gateway's `_entities` batches can be as long as it
@@ -49,17 +52,32 @@ export const RESULT_TOO_LARGE = 'RESULT_TOO_LARGE';
 export class RowBudget {
   private loaded = 0;
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    /** Aborted when the request's client is gone: then nothing more may be loaded for it. */
+    private readonly gone?: AbortSignal,
+  ) {}
 
   /** The most rows the next statement needs to return. Refuses a request that is over already. */
   statementLimit(): number {
+    this.refuseIfGone();
     if (this.loaded > this.limit) throw this.refusal();
     return this.limit - this.loaded + 1;
   }
 
   /** Refuses, before its statement, a batch that asks for `rows` rows (by key) when fewer are left. */
   reserve(rows: number): void {
+    this.refuseIfGone();
     if (this.loaded + rows > this.limit) throw this.refusal();
+  }
+
+  /** Stops a request whose client has gone before its next statement: nobody would read it. */
+  private refuseIfGone(): void {
+    if (this.gone?.aborted) {
+      throw new GraphQLError('The client closed the request; its work was stopped.', {
+        extensions: { code: CLIENT_CLOSED_REQUEST },
+      });
+    }
   }
 
   /** Counts the rows a statement loaded; refuses the request once they are more than the budget. */
@@ -90,9 +108,9 @@ export function rowBudgetOf(em: EntityManager): RowBudget | undefined {
  * What a request gets from its subgraph's database: a fresh EntityManager, loader cache and
  * row budget (of the size the database was opened with, see `openDatabase` in ./database.ts).
  */
-export function requestScope(orm: MikroORM): Pick<SubgraphContext, 'em' | 'loaders' | 'rowBudget'> {
+export function requestScope(orm: MikroORM, gone?: AbortSignal): Pick<SubgraphContext, 'em' | 'loaders' | 'rowBudget'> {
   const em = orm.em.fork();
-  const rowBudget = new RowBudget(databaseLimits(orm).maxRowsPerRequest);
+  const rowBudget = new RowBudget(databaseLimits(orm).maxRowsPerRequest, gone);
   budgets.set(em, rowBudget);
   return { em, loaders: new LoaderCache(), rowBudget };
 }

@@ -20,7 +20,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   name: string;
   /** Started by the caller. */
   apollo: ApolloServer<C>;
-  context(req: IncomingMessage): Promise<C>;
+  /** `gone` aborts when the client closes the connection before its answer is sent. */
+  context(req: IncomingMessage, gone: AbortSignal): Promise<C>;
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** What `/ready` reports: whether this service can answer now. */
@@ -144,9 +145,15 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    // A client that gives up (the gateway after its time bound, a browser tab closed) gets
+    // nothing more done for it: the context carries this signal to the database layer.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: () => options.context(req),
+      context: () => options.context(req, gone.signal),
     });
     const head: Record<string, string> = { ...CORS };
     for (const [key, value] of response.headers) head[key] = value;

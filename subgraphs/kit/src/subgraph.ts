@@ -87,10 +87,10 @@ export async function createSubgraphServer(
     ],
   });
   await server.start();
-  const createContext = async (req: IncomingMessage): Promise<SubgraphContext> => {
+  const createContext = async (req: IncomingMessage, gone: AbortSignal): Promise<SubgraphContext> => {
     const header = req.headers[IDENTITY_HEADER];
     const context: SubgraphContext = {
-      ...requestScope(orm),
+      ...requestScope(orm, gone),
       identity: verifyIdentityProof(options.gatewaySecret, typeof header === 'string' ? header : undefined),
     };
     return definition.extendContext ? definition.extendContext(context) : context;
