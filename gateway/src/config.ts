@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { gatewaySecret, parseEnv, port } from '@citipart/subgraph-kit/runtime';
+import type { QueryLimits } from '@citipart/schema';
+import {
+  TUNING_ENV_VARIABLES,
+  gatewaySecret,
+  type QueryLimitEnv,
+  optionalCount,
+  parseEnv,
+  port,
+  queryLimitsFromEnv,
+  tuningEnvShape,
+} from '@citipart/subgraph-kit/runtime';
 import { subgraphNamesOf } from './supergraph';
 
 export interface GatewayConfig {
@@ -20,7 +30,25 @@ export interface GatewayConfig {
   jwtPublicKey?: string;
   /** GATEWAY_SECRET: signs the identity passed on to the subgraphs, which share it. */
   gatewaySecret?: string;
+  /** The QUERY_* variables: what one operation may ask, where they override DEFAULT_QUERY_LIMITS. */
+  queryLimits: Partial<QueryLimits>;
+  /** MAX_BODY_BYTES: the largest request body. */
+  maxBodyBytes?: number;
+  /** SUBGRAPH_TIMEOUT_MS: how long one call to a subgraph may take. */
+  subgraphTimeoutMs?: number;
+  /** QUERY_MAX_EVALUATED_PLANS: the planner's search bound. */
+  maxEvaluatedPlans?: number;
 }
+
+/** The gateway's own tuning variables, beside those it shares with the subgraphs. */
+const GATEWAY_TUNING = {
+  // Up to ten minutes: longer, and a client would long have given up.
+  SUBGRAPH_TIMEOUT_MS: optionalCount(600_000),
+  QUERY_MAX_EVALUATED_PLANS: optionalCount(1_000_000),
+};
+
+/** Variables that tune the gateway and may be left unset (the compose file need not set them). */
+export const GATEWAY_TUNING_VARIABLES: readonly string[] = [...TUNING_ENV_VARIABLES, ...Object.keys(GATEWAY_TUNING)];
 
 /** `european-houses` → `EUROPEAN_HOUSES_URL`. */
 export function subgraphUrlVariable(subgraphName: string): string {
@@ -36,6 +64,7 @@ export function gatewayEnvVariables(subgraphNames: readonly string[]): string[] 
     'JWT_PUBLIC_KEY_FILE',
     'GATEWAY_SECRET',
     ...subgraphNames.map(subgraphUrlVariable),
+    ...GATEWAY_TUNING_VARIABLES,
   ];
 }
 
@@ -63,14 +92,20 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
     JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     GATEWAY_SECRET: gatewaySecret.optional(),
+    ...tuningEnvShape(),
+    ...GATEWAY_TUNING,
     ...urlVariables,
   });
-  const parsed = parseEnv(schema, env, 'gateway') as Record<string, unknown> & {
-    PORT: number;
-    JWT_PUBLIC_KEY?: string;
-    JWT_PUBLIC_KEY_FILE?: string;
-    GATEWAY_SECRET?: string;
-  };
+  const parsed = parseEnv(schema, env, 'gateway') as Record<string, unknown> &
+    QueryLimitEnv & {
+      PORT: number;
+      JWT_PUBLIC_KEY?: string;
+      JWT_PUBLIC_KEY_FILE?: string;
+      GATEWAY_SECRET?: string;
+      MAX_BODY_BYTES?: number;
+      SUBGRAPH_TIMEOUT_MS?: number;
+      QUERY_MAX_EVALUATED_PLANS?: number;
+    };
   const subgraphUrls: Record<string, string> = {};
   for (const name of subgraphNames) {
     const url = parsed[subgraphUrlVariable(name)];
@@ -94,5 +129,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     subgraphUrls,
     jwtPublicKey,
     gatewaySecret: parsed.GATEWAY_SECRET,
+    queryLimits: queryLimitsFromEnv(parsed),
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    maxEvaluatedPlans: parsed.QUERY_MAX_EVALUATED_PLANS,
   };
 }

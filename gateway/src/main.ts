@@ -9,6 +9,10 @@ void serve('gateway', async () => {
     subgraphUrls: config.subgraphUrls,
     jwtPublicKey: config.jwtPublicKey,
     gatewaySecret: config.gatewaySecret,
+    limits: config.queryLimits,
+    maxBodyBytes: config.maxBodyBytes,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    maxEvaluatedPlans: config.maxEvaluatedPlans,
   });
   return { url: await gateway.listen(config.port), stop: () => gateway.stop() };
 });

@@ -1,5 +1,5 @@
-import { gatewayEnvVariables, subgraphNamesOf, subgraphUrlVariable } from '@citipart/gateway';
-import { SUBGRAPH_ENV_VARIABLES } from '@citipart/subgraph-kit/runtime';
+import { GATEWAY_TUNING_VARIABLES, gatewayEnvVariables, subgraphNamesOf, subgraphUrlVariable } from '@citipart/gateway';
+import { SUBGRAPH_ENV_VARIABLES, TUNING_ENV_VARIABLES } from '@citipart/subgraph-kit/runtime';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -235,9 +235,12 @@ describe('docker/compose.yaml', () => {
   describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))('subgraph %s', (name, subgraph) => {
     test('sets the variables a subgraph reads, and no others', () => {
       const env = environment(name);
-      // LOG_SQL is an optional debugging flag with a safe default; everything else decides where
-      // the subgraph listens, which data it owns and what it does at start, so it is spelled out.
-      const required = SUBGRAPH_ENV_VARIABLES.filter((variable) => variable !== 'LOG_SQL');
+      // LOG_SQL is an optional debugging flag with a safe default, and the query limits and body
+      // size keep the code's defaults when unset; everything else decides where the subgraph
+      // listens, which data it owns and what it does at start, so it is spelled out.
+      const required = SUBGRAPH_ENV_VARIABLES.filter(
+        (variable) => variable !== 'LOG_SQL' && !TUNING_ENV_VARIABLES.includes(variable),
+      );
       expect(Object.keys(env)).toEqual(expect.arrayContaining(required));
       expect(SUBGRAPH_ENV_VARIABLES).toEqual(expect.arrayContaining(Object.keys(env)));
     });
@@ -300,9 +303,11 @@ describe('docker/compose.yaml', () => {
       const variables = Object.keys(environment('gateway'));
       const keyVariables = variables.filter((variable) => variable.startsWith('JWT_PUBLIC_KEY'));
       expect(keyVariables).toHaveLength(1);
-      expect(
-        [...variables, ...['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE'].filter((v) => !variables.includes(v))].sort(),
-      ).toEqual(gatewayEnvVariables(SUBGRAPH_NAMES).sort());
+      // The tuning variables (query limits, body size, subgraph timeout) keep the code's defaults when unset.
+      const optional = ['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE', ...GATEWAY_TUNING_VARIABLES];
+      expect([...variables, ...optional.filter((v) => !variables.includes(v))].sort()).toEqual(
+        gatewayEnvVariables(SUBGRAPH_NAMES).sort(),
+      );
     });
 
     test('shares its GATEWAY_SECRET with every subgraph, at least 32 characters long', () => {

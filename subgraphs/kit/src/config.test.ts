@@ -76,3 +76,17 @@ test('bad values are reported together, before anything starts', () => {
     expect(message).toContain(`  ${variable}: `);
   }
 });
+
+test('each query limit and the body size have a variable; unset, the service keeps its defaults', () => {
+  expect(loadSubgraphConfig({}, DEFAULTS)).toMatchObject({ queryLimits: {}, maxBodyBytes: undefined });
+  const config = loadSubgraphConfig(
+    { QUERY_MAX_DEPTH: '8', QUERY_MAX_COST: '1000', QUERY_LIST_SIZE: '20', MAX_BODY_BYTES: '65536' },
+    DEFAULTS,
+  );
+  expect(config.queryLimits).toEqual({ maxDepth: 8, maxCost: 1000, listSize: 20 });
+  expect(config.maxBodyBytes).toBe(65536);
+  expect(SUBGRAPH_ENV_VARIABLES).toEqual(expect.arrayContaining(['QUERY_MAX_TOKENS', 'QUERY_MAX_ALIASES']));
+  expect(() => loadSubgraphConfig({ QUERY_MAX_DEPTH: '0', QUERY_MAX_ALIASES: 'many' }, DEFAULTS)).toThrow(
+    /QUERY_MAX_DEPTH: [\s\S]*QUERY_MAX_ALIASES: /,
+  );
+});

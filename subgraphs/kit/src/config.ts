@@ -1,3 +1,4 @@
+import type { QueryLimits } from '@citipart/schema';
 import { z } from 'zod';
 
 /**
@@ -43,6 +44,60 @@ export interface SubgraphConfig {
   gatewaySecret?: string;
   /** Bounds on the subgraph's database work, so that a flood gets answers or errors, never a hang. */
   databaseLimits: DatabaseLimits;
+  /** What one operation may ask, where the environment overrides SUBGRAPH_QUERY_LIMITS. */
+  queryLimits: Partial<QueryLimits>;
+  /** MAX_BODY_BYTES: the largest request body, where the environment overrides the default. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * The variable of each query limit (schema/src/query-limits.ts), read by the gateway and by
+ * every subgraph. Unset, a service keeps its own defaults (DEFAULT_QUERY_LIMITS at the
+ * gateway, SUBGRAPH_QUERY_LIMITS at a subgraph), so there is one place for them.
+ */
+const QUERY_LIMIT_VARIABLES = {
+  QUERY_MAX_TOKENS: 'maxTokens',
+  QUERY_MAX_DEPTH: 'maxDepth',
+  QUERY_MAX_ALIASES: 'maxAliases',
+  QUERY_MAX_DIRECTIVES: 'maxDirectives',
+  QUERY_MAX_INTERFACE_DEPTH: 'maxInterfaceDepth',
+  QUERY_MAX_INTERFACE_FIELDS: 'maxInterfaceFields',
+  QUERY_MAX_COST: 'maxCost',
+  QUERY_LIST_SIZE: 'listSize',
+  QUERY_MAX_EXPANDED_SELECTIONS: 'maxExpandedSelections',
+} as const satisfies Record<string, keyof QueryLimits>;
+
+type QueryLimitVariable = keyof typeof QUERY_LIMIT_VARIABLES;
+
+/** The parsed query limits' variables. */
+export type QueryLimitEnv = Partial<Record<QueryLimitVariable, number>>;
+
+/**
+ * Variables that tune a service and may be left unset: the query limits and the largest
+ * body. The compose file need not spell them out.
+ */
+export const TUNING_ENV_VARIABLES: readonly string[] = [...Object.keys(QUERY_LIMIT_VARIABLES), 'MAX_BODY_BYTES'];
+
+/** A positive whole number, or unset. */
+export const optionalCount = (max: number) => z.coerce.number().int().min(1).max(max).optional();
+
+/** The zod shape of the query limits' variables and of MAX_BODY_BYTES, for a service's schema. */
+export function tuningEnvShape() {
+  const limits = Object.fromEntries(
+    Object.keys(QUERY_LIMIT_VARIABLES).map((variable) => [variable, optionalCount(1_000_000_000)]),
+  ) as Record<QueryLimitVariable, ReturnType<typeof optionalCount>>;
+  // Up to 64 MiB: a body is read into memory before it is parsed.
+  return { ...limits, MAX_BODY_BYTES: optionalCount(64 * 1024 * 1024) };
+}
+
+/** The query limits the parsed variables set; those unset are left to the service's defaults. */
+export function queryLimitsFromEnv(parsed: QueryLimitEnv): Partial<QueryLimits> {
+  const limits: Partial<QueryLimits> = {};
+  for (const [variable, limit] of Object.entries(QUERY_LIMIT_VARIABLES) as [QueryLimitVariable, keyof QueryLimits][]) {
+    const value = parsed[variable];
+    if (value !== undefined) limits[limit] = value;
+  }
+  return limits;
 }
 
 /**
@@ -108,6 +163,8 @@ export function loadSubgraphConfig(
       idleInTransactionTimeoutMs: parsed.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       maxRowsPerRequest: parsed.MAX_ROWS_PER_REQUEST,
     },
+    queryLimits: queryLimitsFromEnv(parsed),
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
   };
 }
 
@@ -131,6 +188,7 @@ function subgraphEnvSchema(defaults: { port: number; schema: string }) {
     DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_LIMITS.statementTimeoutMs),
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs),
     MAX_ROWS_PER_REQUEST: count(1, 10_000_000, DEFAULT_DATABASE_LIMITS.maxRowsPerRequest),
+    ...tuningEnvShape(),
   });
 }
 

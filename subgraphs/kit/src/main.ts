@@ -29,7 +29,11 @@ export function runSubgraph(definition: SubgraphDefinition): Promise<void> {
       const report = await orm.em.fork().transactional((em) => definition.seed(em));
       log(name, `seeded an empty schema: ${JSON.stringify(report)}`);
     }
-    const service = await createSubgraphServer(definition, orm, { gatewaySecret: config.gatewaySecret });
+    const service = await createSubgraphServer(definition, orm, {
+      gatewaySecret: config.gatewaySecret,
+      limits: config.queryLimits,
+      maxBodyBytes: config.maxBodyBytes,
+    });
     return {
       url: await service.listen(config.port),
       stop: async () => {
