@@ -6,7 +6,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { type QueryLimits, createErrorMasker, queryLimitsPlugin } from '@citipart/schema';
+import { type Locale, type QueryLimits, createErrorMasker, languageTag, queryLimitsPlugin } from '@citipart/schema';
 import {
   IDENTITY_HEADER,
   type Identity,
@@ -55,6 +55,8 @@ export function queryPlannerConfig(maxEvaluatedPlans = MAX_EVALUATED_PLANS): Que
 
 interface GatewayContext {
   identity: Identity;
+  /** The request's negotiated language, passed on to every subgraph the plan calls. */
+  locale: Locale | null;
 }
 
 export interface GatewayServer {
@@ -93,6 +95,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
           const proof =
             options.gatewaySecret && context.identity && createIdentityProof(options.gatewaySecret, context.identity);
           if (proof) request.http?.headers.set(IDENTITY_HEADER, proof);
+          // Negotiated once, here: every subgraph answers in the same language.
+          if (context.locale) request.http?.headers.set('accept-language', languageTag(context.locale));
         },
       });
     },
@@ -121,7 +125,7 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   const http = createGraphQLHttpServer({
     name: 'gateway',
     apollo: server,
-    context: async (req) => ({ identity: await verifyToken(req.headers.authorization) }),
+    context: async (req, _gone, locale) => ({ identity: await verifyToken(req.headers.authorization), locale }),
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     drainMs: options.drainMs ?? 10_000,
     readiness: () => subgraphsReady(routes),

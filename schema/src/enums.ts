@@ -42,6 +42,14 @@ export enum ActivityKind {
   EXHIBITION = 'EXHIBITION',
   OTHER = 'OTHER',
 }
+/** The network's five languages: its partners' four and English, the common one. */
+export enum Locale {
+  HR = 'HR',
+  FR = 'FR',
+  DE = 'DE',
+  PL = 'PL',
+  EN = 'EN',
+}
 export enum MemberKind {
   ORGANISATION = 'ORGANISATION',
   PERSON = 'PERSON',
@@ -64,6 +72,10 @@ registerEnumType(CountQualifier, {
 });
 registerEnumType(ActivityKind, { name: 'ActivityKind' });
 registerEnumType(MemberKind, { name: 'MemberKind' });
+registerEnumType(Locale, {
+  name: 'Locale',
+  description: "The network's languages: Croatian, French, German, Polish and English.",
+});
 
 /** GraphQL type name of each partner type, shared by the roster and the partner-type subgraphs. */
 export const PARTNER_TYPENAME: Record<PartnerType, string> = {

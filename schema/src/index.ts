@@ -5,6 +5,8 @@ export * from './enums';
 export * from './errors';
 export * from './federation';
 export * from './inputs';
+export * from './localized-texts';
+export * from './locales';
 export * from './query-cost';
 export * from './query-limits';
 export * from './query-shape';

@@ -71,9 +71,10 @@ test('every enum column of every subgraph allows exactly the values of its live 
       }
     }
   }
-  // network: partner type, role, legal form, meeting kind and theme; 4 × activity kind,
-  // activity theme and member kind.
-  expect(checked).toBe(5 + 4 * 3);
+  // network: partner type, role, legal form, meeting kind and theme, the network's and the
+  // meetings' original locale; 4 × activity kind, theme and original locale, member kind and
+  // the profile's locale.
+  expect(checked).toBe(7 + 4 * 5);
 });
 
 test('the recorded migrations are the ones the code has, and a changed one is caught', async () => {
@@ -138,8 +139,8 @@ test('a value added to an enum leaves applied migrations unchanged, and its migr
   const connection = orm.em.getConnection();
   const insert = (id: string) =>
     connection.execute(
-      `insert into "${schema}"."activity" ("id", "partner_id", "kind", "theme", "title", "starts_on")
-       values (?, 'miasto-sosnowiec', 'PODCAST', 'PEACE', 'A podcast on peace', '2017-05-01')`,
+      `insert into "${schema}"."activity" ("id", "partner_id", "kind", "theme", "title", "starts_on", "original_locale")
+       values (?, 'miasto-sosnowiec', 'PODCAST', 'PEACE', 'A podcast on peace', '2017-05-01', 'PL')`,
       [id],
     );
   await expect(insert('podcast-before')).rejects.toThrow(/activity_kind_check/);

@@ -15,8 +15,8 @@ export async function growNetwork(graph: TestGraph, partnersPerType: number, act
     const schema = subgraph.definition.defaultSchema;
     const connection = subgraph.orm.em.fork().getConnection();
     await connection.execute(
-      `insert into ${schema}.activity (id, partner_id, kind, theme, title, starts_on)
-       select p || '-a' || n, p, ?, ?, 'Activity ' || n, date '2016-01-01' + n
+      `insert into ${schema}.activity (id, partner_id, kind, theme, title, starts_on, original_locale)
+       select p || '-a' || n, p, ?, ?, 'Activity ' || n, date '2016-01-01' + n, 'EN'
        from unnest(string_to_array(?, ',')) as p, generate_series(1, ?) as n`,
       [ActivityKind.WORKSHOP, Theme.PEACE, ids.join(','), activities],
     );

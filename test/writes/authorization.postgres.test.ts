@@ -49,6 +49,11 @@ function partnerTypeAttempts(type: TypeName): Attempt[] {
       query: `mutation { update${type}Activity(id: "${activity}", version: 1, patch: {title: "Defaced"}) { id } }`,
     },
     {
+      name: `set${type}ActivityTranslation`,
+      owner,
+      query: `mutation { set${type}ActivityTranslation(id: "${owner}-booklet-text-peace", version: 1, locale: EN, title: "Hijacked") { id } }`,
+    },
+    {
       name: `delete${type}Activity`,
       owner,
       query: `mutation { delete${type}Activity(id: "${activityToDelete}", version: 1) }`,
@@ -98,6 +103,14 @@ const NETWORK_ATTEMPTS: Attempt[] = [
     query: `mutation { updateMeeting(id: "solidarity-warsaw-2016", version: 1, patch: {title: "Changed"}) { id } }`,
   },
   { name: 'deleteMeeting', query: `mutation { deleteMeeting(id: "closing-villach-2017", version: 1) }` },
+  {
+    name: 'setMeetingTranslation',
+    query: `mutation { setMeetingTranslation(id: "peace-scy-chazelles-2017", version: 1, locale: DE, title: "Geändert") { id } }`,
+  },
+  {
+    name: 'setNetworkTranslation',
+    query: `mutation { setNetworkTranslation(version: 1, locale: PL, title: "Zmieniony") { version } }`,
+  },
   {
     name: 'eraseNetworkPersonalData',
     query: `mutation { eraseNetworkPersonalData(email: "lena.huber@example.org") { membersRemoved } }`,

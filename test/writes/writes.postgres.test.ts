@@ -514,7 +514,7 @@ test('the admin registers a partner and stores its first profile (version 0); th
       ),
     ),
   ).toEqual(['BAD_USER_INPUT']);
-  const FIRST_PROFILE = `mutation { updateCityProfile(partnerId: "grad-split", version: 0, patch: {region: "Split-Dalmatia County", website: "https://www.split.hr"}) { profileVersion region } }`;
+  const FIRST_PROFILE = `mutation { updateCityProfile(partnerId: "grad-split", version: 0, patch: {region: "Split-Dalmatia County", website: "https://www.split.hr", locale: HR}) { profileVersion region } }`;
   // Which partners are cities is the admin's to say: the editor cannot make the first profile.
   expect(codes(await graph.query(FIRST_PROFILE, {}, editor))).toEqual(['FORBIDDEN']);
   const profile = await ok<{ updateCityProfile: { profileVersion: number; region: string } }>(
@@ -523,11 +523,13 @@ test('the admin registers a partner and stores its first profile (version 0); th
     tokens.admin,
   );
   expect(profile.updateCityProfile).toEqual({ profileVersion: 1, region: 'Split-Dalmatia County' });
-  await ok(
-    `mutation { createCityActivity(partnerId: "grad-split", input: {kind: DEBATE, theme: PEACE, title: "Debate on peace", startsOn: "2016-05-01"}) { id } }`,
+  // Its texts are in the partner's language, which the first profile gave.
+  const debate = await ok<{ createCityActivity: { originalLocale: string } }>(
+    `mutation { createCityActivity(partnerId: "grad-split", input: {kind: DEBATE, theme: PEACE, title: "Debate on peace", startsOn: "2016-05-01"}) { originalLocale } }`,
     {},
     editor,
   );
+  expect(debate.createCityActivity.originalLocale).toBe('HR');
   const { partners } = await ok<{
     partners: { totalCount: number; nodes: { id: string; website: string; activities: { totalCount: number } }[] };
   }>(`{ partners(filter: {type: CITY}) { totalCount nodes { id website activities { totalCount } } } }`, {}, editor);

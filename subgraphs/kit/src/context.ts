@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
+import type { Locale } from '@citipart/schema';
 import type { Identity } from './auth/identity';
 import { databaseLimits } from './database';
 
@@ -12,6 +13,11 @@ export interface SubgraphContext {
   identity: Identity;
   /** The rows this request may still load; the batched loaders and the page statements count them. */
   rowBudget: RowBudget;
+  /**
+   * The language the request asks for (Accept-Language, negotiated by the gateway and passed
+   * on), or null; translatable texts answer in it where they can (translations/translatable.ts).
+   */
+  locale: Locale | null;
 }
 
 /**

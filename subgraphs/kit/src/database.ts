@@ -12,6 +12,7 @@ import {
 } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Client } from 'pg';
 import { PublicErrorCode } from '@citipart/schema';
 import { type DatabaseLimits, DEFAULT_DATABASE_LIMITS } from './config';
 import { log } from './log';
@@ -51,7 +52,8 @@ class SqlLogger extends DefaultLogger {
 
 /**
  * What a client gets when the database could not serve in time: a statement cancelled by
- * `statement_timeout`, or no pooled connection within the acquire timeout. Its `extensions`
+ * `statement_timeout`, or no pooled connection within the acquire timeout; or could not be
+ * reached (stopped, crashed, restarting: `unreachable`). Its `extensions`
  * become the GraphQL error's (graphql's `locatedError` copies them from the original error),
  * so the masker (`createErrorMasker` in schema/src/errors.ts) passes the code and this
  * message on; the failed statement, whose text and values the driver's message carries, is
@@ -65,8 +67,10 @@ export class DatabaseBusyError extends DriverException {
     /** Why, for the log: which bound was hit, never the statement. */
     readonly reason: string,
     cause: Error & { code?: unknown },
+    unreachable = false,
   ) {
-    const message = `The ${service ? `${service} ` : ''}service is busy; retry in a moment.`;
+    const what = unreachable ? 'cannot reach its database' : 'is busy';
+    const message = `The ${service ? `${service} ` : ''}service ${what}; retry in a moment.`;
     const frames = (cause.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
     super(
       Object.assign(new Error(message), {
@@ -123,21 +127,68 @@ function busyReason(error: unknown, limits: DatabaseLimits): string | undefined 
     : `${reason}, SQL state ${code}`;
 }
 
+// Failures that mean PostgreSQL cannot be reached now (stopped, crashed, restarting), not a
+// wrong statement: a retry in a moment may find it back. Node's socket errors, SQL states of
+// class 08 (connection_exception), 57P01 (admin_shutdown, also what a backend says when its
+// server died) and 57P02 (crash_shutdown), and pg's error for a connection closed under a
+// statement, which has no code.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02']);
+const CONNECTION_CLOSED = 'Connection terminated unexpectedly';
+
+/** Why `error` says the server is out of reach, or undefined for any other failure. */
+function lostServerReason(error: unknown): string | undefined {
+  // Not `instanceof Error`: under jest, Node's socket errors come from another realm.
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) {
+    return `connection refused or lost, ${code}`;
+  }
+  // knex puts the statement before the driver's message.
+  return typeof message === 'string' && message.endsWith(CONNECTION_CLOSED) ? 'connection closed' : undefined;
+}
+
+/** Whether the pool saw the server go away, and has not connected to it since. */
+interface ServerState {
+  gone: boolean;
+}
+
+/**
+ * Why `error` means the database could not be reached, or undefined. While the server is
+ * away, a transaction whose connection it broke fails on with the driver's own errors
+ * ("not queryable", "transaction query already complete"), which carry no SQL state; out
+ * of an outage such an error is ours (a session ended by idle_in_transaction_session_timeout).
+ */
+function unreachableReason(error: unknown, server: ServerState): string | undefined {
+  const lost = lostServerReason(error);
+  if (lost !== undefined) {
+    server.gone = true;
+    return lost;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  const fromServer = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+  return server.gone && !fromServer ? 'connection broken while the server is away' : undefined;
+}
+
 /**
  * The PostgreSQL driver whose connection reports "busy" failures as DatabaseBusyError, and
  * logs each one in a line of its own without the statement. Every statement (MikroORM's
  * finds and flushes, query builders, `em.execute`) goes through the connection's
- * `execute`; a transaction takes its connection from the pool in `begin`.
+ * `execute`; a transaction takes its connection from the pool in `begin`, and a connection
+ * lost under it fails its `commit` or `rollback` too. A database that cannot be reached is
+ * refused the same way: its client may retry, as with a busy one.
  */
-function boundedDriver(limits: DatabaseLimits, service: string | undefined) {
+function boundedDriver(limits: DatabaseLimits, service: string | undefined, server: ServerState) {
   const refuse = (error: unknown): unknown => {
     if (error instanceof DatabaseBusyError || error instanceof UnstorableTextError) return error;
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && UNSTORABLE_TEXT_STATES.has(code)) return new UnstorableTextError(error as Error);
-    const reason = busyReason(error, limits);
+    const busy = busyReason(error, limits);
+    const unreachable = busy === undefined ? unreachableReason(error, server) : undefined;
+    const reason = busy ?? unreachable;
     if (reason === undefined) return error;
-    log(service ?? 'database', `busy, answered ${PublicErrorCode.SERVICE_UNAVAILABLE}: ${reason}`);
-    return new DatabaseBusyError(service, reason, error as Error);
+    const said = busy ? 'busy' : 'database unreachable';
+    log(service ?? 'database', `${said}, answered ${PublicErrorCode.SERVICE_UNAVAILABLE}: ${reason}`);
+    return new DatabaseBusyError(service, reason, error as Error, unreachable !== undefined);
   };
 
   class BoundedConnection extends PostgreSqlConnection {
@@ -157,6 +208,22 @@ function boundedDriver(limits: DatabaseLimits, service: string | undefined) {
     override async begin(...args: Parameters<PostgreSqlConnection['begin']>) {
       try {
         return await super.begin(...args);
+      } catch (error) {
+        throw refuse(error);
+      }
+    }
+
+    override async commit(...args: Parameters<PostgreSqlConnection['commit']>) {
+      try {
+        return await super.commit(...args);
+      } catch (error) {
+        throw refuse(error);
+      }
+    }
+
+    override async rollback(...args: Parameters<PostgreSqlConnection['rollback']>) {
+      try {
+        return await super.rollback(...args);
       } catch (error) {
         throw refuse(error);
       }
@@ -196,8 +263,9 @@ export function databaseLimits(orm: MikroORM): DatabaseLimits {
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
   const given = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
   const limits: DatabaseLimits = { ...DEFAULT_DATABASE_LIMITS, ...Object.fromEntries(given) };
+  const server: ServerState = { gone: false };
   const orm = await MikroORM.init({
-    driver: boundedDriver(limits, options.service),
+    driver: boundedDriver(limits, options.service, server),
     clientUrl: options.url,
     schema: options.schema,
     entities: options.entities,
@@ -217,7 +285,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     // Statements without their values: values can be personal data, and logs outlive erasure.
     debug: options.logSql ? ['query'] : false,
     loggerFactory: (loggerOptions) => new SqlLogger(loggerOptions, options.onSql),
-    pool: { min: 0, max: limits.poolSize, acquireTimeoutMillis: limits.acquireTimeoutMs },
+    pool: {
+      min: 0,
+      max: limits.poolSize,
+      acquireTimeoutMillis: limits.acquireTimeoutMs,
+      // A connection that breaks says why: the server going away, or not (see
+      // unreachableReason); its first error does, as pg reports the socket's end after it.
+      // A new connection means the server is back.
+      afterCreate: (connection: Client, done: (error: Error | null, connection: Client) => void) => {
+        server.gone = false;
+        let broken = false;
+        connection.on('error', (error) => {
+          if (!broken) unreachableReason(error, server);
+          broken = true;
+        });
+        done(null, connection);
+      },
+    },
     // Merged into the connection options of knex, which hands them to the pg driver.
     driverOptions: {
       connection: {

@@ -1,6 +1,7 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Locale, languageTag, negotiateLocale } from '@citipart/schema';
 import { log } from './log';
 
 // The HTTP side of every service, the gateway and the five subgraphs alike: one server in
@@ -20,8 +21,11 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   name: string;
   /** Started by the caller. */
   apollo: ApolloServer<C>;
-  /** `gone` aborts when the client closes the connection before its answer is sent. */
-  context(req: IncomingMessage, gone: AbortSignal): Promise<C>;
+  /**
+   * `gone` aborts when the client closes the connection before its answer is sent; `locale`
+   * is what the request's Accept-Language asks for (null: nothing the graph speaks).
+   */
+  context(req: IncomingMessage, gone: AbortSignal, locale: Locale | null): Promise<C>;
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** What `/ready` reports: whether this service can answer now. */
@@ -125,6 +129,14 @@ const CORS = {
   'access-control-max-age': '600',
 };
 
+/** The language of texts when a request asks for none the graph speaks. */
+const DEFAULT_LOCALE = Locale.EN;
+
+const LANGUAGE_HEADERS = (locale: Locale | null) => ({
+  'content-language': languageTag(locale ?? DEFAULT_LOCALE),
+  vary: 'Accept-Language',
+});
+
 /** Serves GraphQL (at / and /graphql), /health and /ready over one Node HTTP server. */
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpOptions<C>): GraphQLHttpServer {
   let inFlight = 0;
@@ -151,11 +163,14 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
+    // The language is negotiated once, here, for the whole answer; the response says which
+    // (English when none was asked for) and that it varies with the header, for caches.
+    const locale = negotiateLocale(req.headers['accept-language']);
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: () => options.context(req, gone.signal),
+      context: () => options.context(req, gone.signal, locale),
     });
-    const head: Record<string, string> = { ...CORS };
+    const head: Record<string, string> = { ...CORS, ...LANGUAGE_HEADERS(locale) };
     for (const [key, value] of response.headers) head[key] = value;
     if (stopping) head.connection = 'close';
     res.writeHead(response.status ?? 200, head);

@@ -36,3 +36,6 @@ export * from './writes/records';
 export * from './writes/versioned';
 export * from './writes/write.args';
 export * as check from './writes/validate';
+export * from './translations/coverage';
+export * from './translations/translatable';
+export * from './translations/translation.args';

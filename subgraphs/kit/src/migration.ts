@@ -72,6 +72,23 @@ export abstract class SchemaMigration extends Migration {
     );
   }
 
+  /**
+   * Makes a table's texts translatable (translations/translatable.ts): the locale they were
+   * written in, one of `locales` (rows that exist get `existing`), and their translations by
+   * locale, a jsonb object whose keys are other locales.
+   */
+  protected addTranslations(table: string, locales: readonly string[], existing: string): void {
+    this.addSql(`alter table ${this.table(table)}
+      add column "original_locale" text not null default ${quoted([existing])} ${this.oneOf('original_locale', locales)},
+      add column "translations" jsonb not null default '{}' check (
+        jsonb_typeof("translations") = 'object'
+        and ("translations" - array[${quoted(locales)}]::text[]) = '{}'::jsonb
+        and ("translations" -> "original_locale") is null
+      )`);
+    // New rows say which language they are in.
+    this.addSql(`alter table ${this.table(table)} alter column "original_locale" drop default`);
+  }
+
   /** `"<schema>"."<table>"`, quoted. */
   protected table(name: string): string {
     return `"${this.schema}"."${name}"`;

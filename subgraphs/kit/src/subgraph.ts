@@ -5,7 +5,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { PartnerType } from '@citipart/schema';
+import type { Locale, PartnerType } from '@citipart/schema';
 import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -87,10 +87,15 @@ export async function createSubgraphServer(
     ],
   });
   await server.start();
-  const createContext = async (req: IncomingMessage, gone: AbortSignal): Promise<SubgraphContext> => {
+  const createContext = async (
+    req: IncomingMessage,
+    gone: AbortSignal,
+    locale: Locale | null,
+  ): Promise<SubgraphContext> => {
     const header = req.headers[IDENTITY_HEADER];
     const context: SubgraphContext = {
       ...requestScope(orm, gone),
+      locale,
       identity: verifyIdentityProof(options.gatewaySecret, typeof header === 'string' ? header : undefined),
     };
     return definition.extendContext ? definition.extendContext(context) : context;

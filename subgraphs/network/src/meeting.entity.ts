@@ -2,13 +2,19 @@ import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/
 import {
   CountryCodeScalar,
   DateScalar,
+  Locale,
   MeetingKind,
   ParticipantCount,
   Source,
   Theme,
   connectionType,
 } from '@citipart/schema';
-import { TimestampedEntity } from '@citipart/subgraph-kit';
+import {
+  TimestampedEntity,
+  type TranslatableField,
+  type TranslatedTexts,
+  translatableFieldsResolver,
+} from '@citipart/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A multilateral meeting of the network. host and delegations: meeting.resolver.ts. */
@@ -29,9 +35,20 @@ export class Meeting extends TimestampedEntity {
   @Enum({ items: () => Theme, nullable: true })
   theme?: Theme | null;
 
-  @Field()
+  // The texts as written, in `originalLocale`; their GraphQL fields take a `locale`:
+  // MeetingTextsResolver below.
   @Property({ type: 'text' })
   title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => Locale, { description: 'The language the texts were written in.' })
+  @Enum({ items: () => Locale })
+  originalLocale!: Locale;
+
+  @Property({ type: 'json' })
+  translations: TranslatedTexts<MeetingText> & Opt = {};
 
   @Field()
   @Property({ type: 'text' })
@@ -70,3 +87,13 @@ export class Meeting extends TimestampedEntity {
 }
 
 export const MeetingConnection = connectionType('Meeting', () => Meeting);
+
+/** The texts of a meeting that people write in a language. */
+export type MeetingText = 'title' | 'description';
+
+export const MEETING_TEXTS: readonly TranslatableField<MeetingText>[] = [
+  { name: 'title', nullable: false, description: 'What the meeting was called.' },
+  { name: 'description', nullable: true, description: 'What the meeting was about, in a few sentences.' },
+];
+
+export const MeetingTextsResolver = translatableFieldsResolver(Meeting, MEETING_TEXTS);

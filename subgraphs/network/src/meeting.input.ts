@@ -1,6 +1,7 @@
 import {
   CountryCodeScalar,
   DateScalar,
+  Locale,
   MeetingKind,
   ParticipantCountInput,
   SourceInput,
@@ -29,6 +30,9 @@ export class MeetingInput {
   @Field()
   title!: string;
 
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
   @Field()
   town!: string;
 
@@ -52,6 +56,9 @@ export class MeetingInput {
 
   @Field(() => [SourceInput], { nullable: true })
   sources?: SourceInput[] | null;
+
+  @Field(() => Locale, { nullable: true, description: 'The language of the texts; default: English.' })
+  locale?: Locale | null;
 }
 
 @InputType({ description: 'Changes to a meeting: only the fields given change; delegations and sources are replaced.' })
@@ -64,6 +71,9 @@ export class MeetingPatch {
 
   @Field(() => String, { nullable: true })
   title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
 
   @Field(() => String, { nullable: true })
   town?: string | null;
@@ -88,6 +98,9 @@ export class MeetingPatch {
 
   @Field(() => [SourceInput], { nullable: true })
   sources?: SourceInput[] | null;
+
+  @Field(() => Locale, { nullable: true, description: 'The language the texts are written in.' })
+  locale?: Locale | null;
 }
 
 @ArgsType()

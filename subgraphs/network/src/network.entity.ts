@@ -1,6 +1,7 @@
-import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar, Source, Theme } from '@citipart/schema';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateScalar, Locale, Source, Theme } from '@citipart/schema';
+import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '@citipart/subgraph-kit';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A funding line of the network.' })
 export class Funding {
@@ -25,9 +26,24 @@ export class NetworkInfo {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field()
+  // The texts as written, in `originalLocale`; their GraphQL fields take a `locale`:
+  // NetworkTextsResolver below.
   @Property({ type: 'text' })
   title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => Locale, { description: 'The language the texts were written in.' })
+  @Enum({ items: () => Locale })
+  originalLocale!: Locale;
+
+  @Property({ type: 'json' })
+  translations: TranslatedTexts<NetworkText> & Opt = {};
+
+  @Field(() => Int, { description: 'Changes with every write; setNetworkTranslation must name the current one.' })
+  @Property({ default: 1 })
+  version: number & Opt = 1;
 
   @Field(() => DateScalar)
   @Property({ type: 'date' })
@@ -49,3 +65,13 @@ export class NetworkInfo {
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
 }
+
+/** The texts of the network that people write in a language. */
+export type NetworkText = 'title' | 'description';
+
+export const NETWORK_TEXTS: readonly TranslatableField<NetworkText>[] = [
+  { name: 'title', nullable: false, description: "The project's full title." },
+  { name: 'description', nullable: true, description: 'What the network set out to do and did.' },
+];
+
+export const NetworkTextsResolver = translatableFieldsResolver(NetworkInfo, NETWORK_TEXTS);

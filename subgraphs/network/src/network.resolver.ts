@@ -1,10 +1,16 @@
-import { CountryCodeScalar } from '@citipart/schema';
-import type { SubgraphContext } from '@citipart/subgraph-kit';
+import { CountryCodeScalar, LocaleCoverage } from '@citipart/schema';
+import { type SubgraphContext, textSource, translationCoverage } from '@citipart/subgraph-kit';
 import { Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
-import { NetworkInfo } from './network.entity';
+import { MEETING_TEXTS, Meeting } from './meeting.entity';
+import { NETWORK_TEXTS, NetworkInfo } from './network.entity';
 import { Partner } from './partner.entity';
 
 export const NETWORK_ID = 'citipart';
+
+const NETWORK_TEXT_SOURCES = [
+  textSource({ entity: NetworkInfo, fields: NETWORK_TEXTS.map((text) => text.name) }),
+  textSource({ entity: Meeting, fields: MEETING_TEXTS.map((text) => text.name) }),
+];
 
 @Resolver(() => NetworkInfo)
 export class NetworkResolver {
@@ -28,5 +34,13 @@ export class NetworkResolver {
   @FieldResolver(() => Int)
   partnerCount(@Ctx() ctx: SubgraphContext): Promise<number> {
     return ctx.em.count(Partner);
+  }
+
+  @FieldResolver(() => [LocaleCoverage], {
+    description:
+      "Per language, how many of the network's own texts (its title and description, its meetings') are in it and how many are not.",
+  })
+  async translationCoverage(@Ctx() ctx: SubgraphContext): Promise<LocaleCoverage[]> {
+    return (await translationCoverage(ctx.em, NETWORK_TEXT_SOURCES)).get('')!;
   }
 }

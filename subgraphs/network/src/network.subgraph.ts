@@ -3,11 +3,12 @@ import { AuditEntry, type SubgraphContext, type SubgraphDefinition, insertMissin
 import { RosterMutations } from './roster.mutations';
 import { Delegation } from './delegation.entity';
 import { loadMeeting, loadPartner } from './loaders';
-import { Meeting } from './meeting.entity';
+import { Meeting, MeetingTextsResolver } from './meeting.entity';
 import { DelegationResolver, MeetingResolver } from './meeting.resolver';
 import { Migration20261127000000Roster } from './migrations/Migration20261127000000Roster';
 import { Migration20261128000000RosterWrites } from './migrations/Migration20261128000000RosterWrites';
-import { NetworkInfo } from './network.entity';
+import { Migration20261129000000NetworkLanguages } from './migrations/Migration20261129000000NetworkLanguages';
+import { NetworkInfo, NetworkTextsResolver } from './network.entity';
 import { NetworkResolver } from './network.resolver';
 import { Partner, ROSTER_TYPES } from './partner.entity';
 import { PartnerResolver } from './partner.resolver';
@@ -25,10 +26,19 @@ export const networkSubgraph: SubgraphDefinition = {
   migrations: [
     { name: 'Migration20261127000000Roster', class: Migration20261127000000Roster },
     { name: 'Migration20261128000000RosterWrites', class: Migration20261128000000RosterWrites },
+    { name: 'Migration20261129000000NetworkLanguages', class: Migration20261129000000NetworkLanguages },
   ],
   buildSchema: () =>
     buildFederatedSchema({
-      resolvers: [NetworkResolver, PartnerResolver, MeetingResolver, DelegationResolver, RosterMutations],
+      resolvers: [
+        NetworkResolver,
+        NetworkTextsResolver,
+        PartnerResolver,
+        MeetingResolver,
+        MeetingTextsResolver,
+        DelegationResolver,
+        RosterMutations,
+      ],
       orphanedTypes: ROSTER_TYPES,
       referenceResolvers: {
         // `_entities` may name the interface or any of its types.

@@ -1,4 +1,4 @@
-import { MeetingKind, userInputError } from '@citipart/schema';
+import { Locale, MeetingKind, userInputError } from '@citipart/schema';
 import {
   AuditConnection,
   ErasureReport,
@@ -9,18 +9,24 @@ import {
   type SignedIn,
   type SubgraphContext,
   VersionedIdArgs,
+  RecordTranslationArgs,
+  TextTranslationArgs,
   changeRecord,
   check,
+  checkOriginalLocale,
   createRecord,
   erasePersonalData,
   loadAuditPage,
   requireAdmin,
   requiredAs,
+  translateRecord,
 } from '@citipart/subgraph-kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Delegation } from './delegation.entity';
 import { CreateMeetingArgs, type DelegationInput, type MeetingInput, UpdateMeetingArgs } from './meeting.input';
 import { Meeting } from './meeting.entity';
+import { NetworkInfo } from './network.entity';
+import { NETWORK_ID } from './network.resolver';
 import { PartnerInput, UpdatePartnerArgs } from './partner.input';
 import { Partner } from './partner.entity';
 
@@ -41,6 +47,7 @@ const MEETING_FIELDS: FieldRules<MeetingInput, Meeting> = {
   kind: requiredAs('kind'),
   theme: (value) => ({ theme: value }),
   title: (value, field) => ({ title: check.text(check.required(value, field), field) }),
+  description: (value, field) => ({ description: check.optionalLongText(value, field) }),
   town: (value, field) => ({ town: check.text(check.required(value, field), field, 100) }),
   countryCode: requiredAs('countryCode'),
   startsOn: (value, field) => ({ startsOn: check.plausibleDate(check.required(value, field), field) }),
@@ -53,6 +60,19 @@ const MEETING_FIELDS: FieldRules<MeetingInput, Meeting> = {
     return {};
   },
   sources: (value, field) => ({ sources: check.sources(value, field) }),
+  // Left out (or null) in a create: English, the network's common language; in a patch: unchanged.
+  locale: (value) => (value ? { originalLocale: value } : {}),
+};
+
+/** The network's own texts, as `setNetworkTranslation` takes them. */
+interface NetworkTextsInput {
+  title: string;
+  description?: string | null;
+}
+
+const NETWORK_TEXT_FIELDS: FieldRules<NetworkTextsInput, NetworkInfo> = {
+  title: (value, field) => ({ title: check.text(check.required(value, field), field) }),
+  description: (value, field) => ({ description: check.optionalLongText(value, field) }),
 };
 
 function checkDelegations(delegations: DelegationInput[], field: string): void {
@@ -70,8 +90,12 @@ function checkDelegations(delegations: DelegationInput[], field: string): void {
 }
 
 /** Rules for the meeting as a whole, after a create or with a patch applied, against the roster. */
-async function checkMeeting(meeting: Partial<Meeting>, { em, field, input }: RowCheckContext<Meeting, MeetingInput>) {
+async function checkMeeting(
+  meeting: Partial<Meeting>,
+  { em, field, input, stored }: RowCheckContext<Meeting, MeetingInput>,
+) {
   check.dateOrder(meeting.startsOn!, meeting.endsOn, `${field}.endsOn`);
+  checkOriginalLocale(meeting, stored, `${field}.locale`);
   if ((meeting.kind === MeetingKind.THEMATIC) !== Boolean(meeting.theme)) {
     throw userInputError(
       `"${field}.theme" is required for a THEMATIC meeting, and must be null for the others.`,
@@ -121,7 +145,7 @@ const MEETING: RecordKind<Meeting, MeetingInput> = {
   entity: Meeting,
   entityType: 'Meeting',
   fields: MEETING_FIELDS,
-  defaults: { sources: [] },
+  defaults: { sources: [], originalLocale: Locale.EN },
   authorize: adminOnly,
   ownerFromId: (id) => ({ id }),
   partnerOf: (row) => row.hostId ?? null,
@@ -134,6 +158,16 @@ const MEETING: RecordKind<Meeting, MeetingInput> = {
     for (const delegation of input.delegations ?? [])
       em.create(Delegation, { meetingId: meeting.id, partnerId: delegation.partnerId, count: delegation.count });
   },
+};
+
+/** The network's own row: its texts are the admin's to translate. */
+const NETWORK: RecordKind<NetworkInfo, NetworkTextsInput> = {
+  entity: NetworkInfo,
+  entityType: 'Network',
+  fields: NETWORK_TEXT_FIELDS,
+  authorize: adminOnly,
+  ownerFromId: (id) => ({ id }),
+  partnerOf: () => null,
 };
 
 @Resolver()
@@ -156,6 +190,30 @@ export class RosterMutations {
   @Mutation(() => Meeting, { description: 'Changes a meeting; given delegations replace the old ones. Admin only.' })
   updateMeeting(@Args() args: UpdateMeetingArgs, @Ctx() ctx: SubgraphContext) {
     return changeRecord(ctx, MEETING, { action: 'updateMeeting', ...args });
+  }
+
+  @Mutation(() => Meeting, {
+    description:
+      "Stores a meeting's title and description in a language other than the one it was written in. Admin only.",
+  })
+  setMeetingTranslation(
+    @Args() { id, version, locale, title, description }: RecordTranslationArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const texts = { title, description };
+    return translateRecord(ctx, MEETING, { action: 'setMeetingTranslation', id, version, locale, texts });
+  }
+
+  @Mutation(() => NetworkInfo, {
+    description:
+      "Stores the network's title and description in a language other than the one they were written in. Admin only.",
+  })
+  setNetworkTranslation(
+    @Args() { version, locale, title, description }: TextTranslationArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const texts = { title, description };
+    return translateRecord(ctx, NETWORK, { action: 'setNetworkTranslation', id: NETWORK_ID, version, locale, texts });
   }
 
   @Mutation(() => ID, { description: 'Removes a meeting and its delegations. Admin only.' })

@@ -1,4 +1,4 @@
-import { MemberKind } from '@citipart/schema';
+import { MemberKind, Locale } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { City } from '../city.entity';
 
@@ -8,6 +8,7 @@ export const citiesDataset: PartnerSeed<City>[] = [
   {
     profile: {
       id: 'miasto-sosnowiec',
+      locale: Locale.PL,
       region: 'Silesian Voivodeship',
       sources: [
         {

@@ -1,12 +1,14 @@
-import { ActivityKind, MemberKind, Theme } from '@citipart/schema';
-import { MEETING_ID, type PartnerSeed } from '@citipart/subgraph-kit';
+import { ActivityKind, MemberKind, Theme, Locale } from '@citipart/schema';
+import { MEETING_ID, type PartnerSeed, textColumns } from '@citipart/subgraph-kit';
 import type { EuropeanHouse } from '../european-house.entity';
+import { TOLERACTION_TEXTS } from './toleraction.texts';
 
 // Facts with their sources: docs/DATASET.md; members are fictional demo data.
 export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
   {
     profile: {
       id: 'maison-europe-yvelines',
+      locale: Locale.FR,
       website: 'https://maisoneurope78.eu',
       address: 'Espace Paul et André Vera, 2 rue Henri IV, 78100 Saint-Germain-en-Laye',
       europeDirectCentre: true,
@@ -24,9 +26,8 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
         id: 'maison-europe-yvelines-toleraction',
         kind: ActivityKind.FORUM_THEATRE,
         theme: Theme.TOLERANCE,
-        title: "TOLER'ACTION",
-        description:
-          'A forum-theatre piece on tolerance with local youth groups, and a questionnaire at a sports forum on 3 September 2016.',
+        // Written in French, with translations (toleraction.texts.ts).
+        ...textColumns(TOLERACTION_TEXTS),
         startsOn: '2016-09-03',
         town: 'Saint-Germain-en-Laye',
         presentedAtId: MEETING_ID.tolerance,
@@ -66,6 +67,7 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
   {
     profile: {
       id: 'maison-europe-nimes',
+      locale: Locale.FR,
       website: 'https://www.maison-europe-nimes.eu',
       address: '1 place du Château, Nîmes',
       foundedYear: 1966,
@@ -93,6 +95,7 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
   {
     profile: {
       id: 'centre-europeen-robert-schuman',
+      locale: Locale.FR,
       website: 'https://www.centre-robert-schuman.org',
       address: 'Maison de Robert Schuman, 8 rue Robert Schuman, 57160 Scy-Chazelles',
       foundedYear: 2000,
@@ -120,6 +123,7 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
   {
     profile: {
       id: 'europski-dom-dubrovnik',
+      locale: Locale.HR,
       website: 'http://edd.hr',
       sources: [
         { url: 'http://edd.hr/civilno-drustvo/91-zavrsio-projekt-citipart', title: 'Završio projekt CitiPart' },

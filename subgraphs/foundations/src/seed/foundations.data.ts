@@ -1,4 +1,4 @@
-import { MemberKind } from '@citipart/schema';
+import { MemberKind, Locale } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { Foundation } from '../foundation.entity';
 
@@ -7,6 +7,7 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
   {
     profile: {
       id: 'polska-fundacja-roberta-schumana',
+      locale: Locale.PL,
       website: 'https://www.schuman.pl',
       foundedYear: 1991,
       patron: 'Robert Schuman',
@@ -40,6 +41,7 @@ export const foundationsDataset: PartnerSeed<Foundation>[] = [
   {
     profile: {
       id: 'bbag',
+      locale: Locale.DE,
       foundedYear: 1991,
       foundedOn: '1991-04-17',
       sources: [

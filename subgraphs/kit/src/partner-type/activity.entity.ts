@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { ActivityKind, DateScalar, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
+import { ActivityKind, DateScalar, Locale, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
 import { TimestampedEntity } from '../timestamped.entity';
+import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '../translations/translatable';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -29,13 +30,20 @@ export class Activity extends TimestampedEntity {
   @Enum({ items: () => Theme })
   theme!: Theme;
 
-  @Field()
+  // The texts as written, in `originalLocale`. Their GraphQL fields take a `locale` and fall
+  // back through the translations: ACTIVITY_TEXTS below.
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string | null;
+
+  @Field(() => Locale, { description: 'The language the texts were written in.' })
+  @Enum({ items: () => Locale })
+  originalLocale!: Locale;
+
+  @Property({ type: 'json' })
+  translations: TranslatedTexts<ActivityText> & Opt = {};
 
   @Field(() => DateScalar)
   @Property({ type: 'date' })
@@ -75,3 +83,13 @@ export class Activity extends TimestampedEntity {
 }
 
 export const ActivityConnection = connectionType('Activity', () => Activity);
+
+/** The texts of an activity that people write in a language. */
+export type ActivityText = 'title' | 'description';
+
+export const ACTIVITY_TEXTS: readonly TranslatableField<ActivityText>[] = [
+  { name: 'title', nullable: false, description: 'What the activity was called.' },
+  { name: 'description', nullable: true, description: 'What happened, in a few sentences.' },
+];
+
+export const ActivityTextsResolver = translatableFieldsResolver(Activity, ACTIVITY_TEXTS);

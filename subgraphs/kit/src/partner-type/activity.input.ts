@@ -1,4 +1,4 @@
-import { ActivityKind, DateScalar, ParticipantCountInput, Theme } from '@citipart/schema';
+import { ActivityKind, DateScalar, Locale, ParticipantCountInput, Theme } from '@citipart/schema';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CLIENT_KEY_DESCRIPTION, VersionedIdArgs } from '../writes/write.args';
 
@@ -30,6 +30,9 @@ export class ActivityInput {
 
   @Field(() => ID, { nullable: true, description: 'Id of the meeting where the results were presented.' })
   presentedAt?: string | null;
+
+  @Field(() => Locale, { nullable: true, description: "The language of the texts; default: the partner's." })
+  locale?: Locale | null;
 }
 
 @InputType({ description: 'Changes to an activity: only the fields given change; null clears an optional one.' })
@@ -60,6 +63,9 @@ export class ActivityPatch {
 
   @Field(() => ID, { nullable: true })
   presentedAt?: string | null;
+
+  @Field(() => Locale, { nullable: true, description: 'The language the texts are written in.' })
+  locale?: Locale | null;
 }
 
 @ArgsType()

@@ -1,7 +1,9 @@
-import { ActivityKind, CountQualifier, Theme } from '@citipart/schema';
+import { ActivityKind, CountQualifier, Locale, Theme } from '@citipart/schema';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import { MEETING_ID } from '../dataset';
+import { textColumns } from '../translations/translatable';
 import type { Activity } from './activity.entity';
+import { DEMO_ACTIVITY_TEXTS, english } from './demo-activity-texts';
 
 /**
  * The network's description says each partner ran local activities on every theme between
@@ -15,8 +17,6 @@ const DEMO_ACTIVITY_PLAN = [
     slug: 'street-survey-solidarity',
     kind: ActivityKind.STREET_SURVEY,
     theme: Theme.SOLIDARITY,
-    title: (town: string) => `Street survey on solidarity in ${town}`,
-    description: 'Passers-by asked what solidarity between Europeans means to them (sample data).',
     startsOn: '2016-02-06',
     presentedAtId: MEETING_ID.solidarity,
   },
@@ -24,8 +24,6 @@ const DEMO_ACTIVITY_PLAN = [
     slug: 'forum-theatre-tolerance',
     kind: ActivityKind.FORUM_THEATRE,
     theme: Theme.TOLERANCE,
-    title: (town: string) => `Forum theatre on tolerance in ${town}`,
-    description: 'A forum-theatre scene about prejudice, replayed with the audience (sample data).',
     startsOn: '2016-10-15',
     presentedAtId: MEETING_ID.tolerance,
   },
@@ -33,21 +31,23 @@ const DEMO_ACTIVITY_PLAN = [
     slug: 'booklet-text-peace',
     kind: ActivityKind.BOOKLET_TEXT,
     theme: Theme.PEACE,
-    title: (town: string) => `Texts from ${town} for the booklet on peace`,
-    description: "Local writers' texts for the network's booklet on peace (sample data).",
     startsOn: '2017-01-21',
     presentedAtId: MEETING_ID.peace,
   },
 ] as const;
 
+/**
+ * A partner's demo activities, written in its language with an English translation
+ * (demo-activity-texts.ts); a partner that has no texts there gets the English ones.
+ */
 export function demoActivities(partnerId: string, town: string): RequiredEntityData<Activity>[] {
+  const texts = DEMO_ACTIVITY_TEXTS[partnerId];
   return DEMO_ACTIVITY_PLAN.map((plan) => ({
     id: `${partnerId}-${plan.slug}`,
     partnerId,
     kind: plan.kind,
     theme: plan.theme,
-    title: plan.title(town),
-    description: plan.description,
+    ...textColumns(texts?.[plan.slug] ?? { originalLocale: Locale.EN, texts: { EN: english(town)[plan.slug] } }),
     startsOn: plan.startsOn,
     town,
     participants: { value: 30, qualifier: CountQualifier.ABOUT },

@@ -1,5 +1,5 @@
-import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { type Page, Source } from '@citipart/schema';
+import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Locale, LocaleCoverage, type Page, Source } from '@citipart/schema';
 import { TimestampedEntity } from '../timestamped.entity';
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { ActivityConnection, type Activity } from './activity.entity';
@@ -31,6 +31,13 @@ export abstract class PartnerProfile extends TimestampedEntity {
   @Property({ type: 'text', nullable: true })
   website?: string | null;
 
+  @Field(() => Locale, {
+    nullable: true,
+    description: "The language the partner writes in (its country's): its activities' texts default to it.",
+  })
+  @Enum({ items: () => Locale, nullable: true })
+  locale?: Locale | null;
+
   @Field(() => [Source], { nullable: true, description: 'Where the facts about this partner come from.' })
   @Property({ type: 'json' })
   sources: Source[] & Opt = [];
@@ -50,4 +57,10 @@ export abstract class PartnerProfile extends TimestampedEntity {
 
   @Field(() => ActivityConnection, { nullable: true })
   activities!: Page<Activity> & Opt;
+
+  @Field(() => [LocaleCoverage], {
+    nullable: true,
+    description: "Per language, how many of the partner's texts (its activities') are in it and how many are not.",
+  })
+  translationCoverage!: LocaleCoverage[] & Opt;
 }

@@ -1,12 +1,13 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { Page } from '@citipart/schema';
+import { LocaleCoverage, type Page } from '@citipart/schema';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { loadById } from '../loaders';
 import { PageArgs } from '../page.args';
 import { checkFirst, loadPages } from '../pagination';
+import { textSource, translationCoverage } from '../translations/coverage';
 import { ActivityArgs } from './activity.args';
-import { Activity, ActivityConnection } from './activity.entity';
+import { ACTIVITY_TEXTS, Activity, ActivityConnection } from './activity.entity';
 import { MeetingReference } from './meeting.reference';
 import { Member, MemberConnection } from './member.entity';
 import { PartnerProfile } from './partner-profile.entity';
@@ -29,8 +30,25 @@ export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<
   );
 }
 
+/** The texts a partner's translation coverage counts: its activities' titles and descriptions. */
+const PARTNER_TEXTS = textSource({
+  entity: Activity,
+  fields: ACTIVITY_TEXTS.map((text) => text.name),
+  partitionBy: 'partnerId',
+});
+
 @Resolver(() => PartnerProfile)
 export class PartnerProfileResolver {
+  @FieldResolver(() => [LocaleCoverage], { nullable: true })
+  translationCoverage(@Root() partner: PartnerProfile, @Ctx() ctx: PartnerTypeContext): Promise<LocaleCoverage[]> {
+    return ctx.loaders
+      .get<string, LocaleCoverage[]>('translationCoverage', null, async (ids) => {
+        const coverage = await translationCoverage(ctx.em, [PARTNER_TEXTS], ids);
+        return ids.map((id) => coverage.get(id)!);
+      })
+      .load(partner.id);
+  }
+
   @FieldResolver(() => MemberConnection, { nullable: true, description: "The partner's members, by name." })
   members(@Root() partner: PartnerProfile, @Args() args: PageArgs, @Ctx() ctx: PartnerTypeContext) {
     const first = checkFirst(args.first);

@@ -15,7 +15,10 @@ import {
   changeRecord,
   createRecord,
   requiredAs,
+  translateRecord,
 } from '../writes/records';
+import { checkOriginalLocale } from '../translations/translatable';
+import { RecordTranslationArgs } from '../translations/translation.args';
 import { VersionedIdArgs } from '../writes/write.args';
 import * as check from '../writes/validate';
 import { type ActivityInput, CreateActivityArgs, UpdateActivityArgs } from './activity.input';
@@ -48,6 +51,8 @@ const ACTIVITY_FIELDS: FieldRules<ActivityInput, Activity> = {
   town: (value, field) => ({ town: check.optionalText(value, field, 100) }),
   participants: (value, field) => ({ participants: check.participants(value, field) }),
   presentedAt: (value, field) => ({ presentedAtId: value ? check.slug(value, field) : null }),
+  // Left out (or null) in a create: the partner's language; in a patch: unchanged.
+  locale: (value) => (value ? { originalLocale: value } : {}),
 };
 
 const MEMBER_FIELDS: FieldRules<MemberInput, Member> = {
@@ -68,6 +73,7 @@ const MEMBER_FIELDS: FieldRules<MemberInput, Member> = {
 export const PROFILE_FIELDS: FieldRules<ProfilePatchBase, PartnerProfile> = {
   website: (value, field) => ({ website: check.optionalUrl(value, field) }),
   sources: (value, field) => ({ sources: check.sources(value, field) }),
+  locale: (value) => ({ locale: value }),
 };
 
 /** Records a partner owns here: an editor of that partner or the admin writes them. */
@@ -93,16 +99,31 @@ function recordKinds<P extends PartnerProfile, Patch extends ProfilePatchBase>(
   const { typeName, profile } = options;
   // The partner must be one of this subgraph's (it has a profile here).
   const knownPartner = async (em: EntityManager, row: Partial<Owned>) => {
-    if (!row.partnerId || !(await em.count(profile, { id: row.partnerId }))) {
+    const found = row.partnerId ? await em.findOne(profile, { id: row.partnerId }) : null;
+    if (!found) {
       throw userInputError(`"partnerId": there is no ${typeName} "${row.partnerId}" with a profile here.`, 'partnerId');
     }
+    return found;
   };
   const activity: RecordKind<Activity, ActivityInput> = {
     ...ownedBy<Activity>('Activity'),
     entity: Activity,
     fields: ACTIVITY_FIELDS,
-    beforeCreate: knownPartner,
-    check: (row, { field }) => check.dateOrder(row.startsOn!, row.endsOn, `${field}.endsOn`),
+    beforeCreate: async (em, row) => {
+      const partner = await knownPartner(em, row);
+      // Texts are in the partner's language unless the input says otherwise.
+      row.originalLocale ??= partner.locale ?? undefined;
+      if (!row.originalLocale) {
+        throw userInputError(
+          `"input.locale": no language is recorded for ${typeName} "${partner.id}": say which language the texts are in.`,
+          'input.locale',
+        );
+      }
+    },
+    check: (row, { field, stored }) => {
+      check.dateOrder(row.startsOn!, row.endsOn, `${field}.endsOn`);
+      checkOriginalLocale(row, stored, `${field}.locale`);
+    },
   };
   const member: RecordKind<Member, MemberInput> = {
     ...ownedBy<Member>('Member'),
@@ -166,6 +187,18 @@ export function createPartnerTypeMutations<P extends PartnerProfile, Patch exten
     @Mutation(() => Activity, { name: `update${typeName}Activity` })
     updateActivity(@Args() args: UpdateActivityArgs, @Ctx() ctx: PartnerTypeContext) {
       return changeRecord(ctx, records.activity, { action: `update${typeName}Activity`, ...args });
+    }
+
+    @Mutation(() => Activity, {
+      name: `set${typeName}ActivityTranslation`,
+      description: "Stores an activity's title and description in a language other than the one it was written in.",
+    })
+    setActivityTranslation(
+      @Args() { id, version, locale, title, description }: RecordTranslationArgs,
+      @Ctx() ctx: PartnerTypeContext,
+    ) {
+      const action = `set${typeName}ActivityTranslation`;
+      return translateRecord(ctx, records.activity, { action, id, version, locale, texts: { title, description } });
     }
 
     @Mutation(() => ID, { name: `delete${typeName}Activity` })

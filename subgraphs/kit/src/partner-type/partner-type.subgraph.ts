@@ -6,12 +6,13 @@ import type { ClassType } from 'type-graphql';
 import { insertMissing } from '../seed';
 import { AuditEntry } from '../writes/audit.entity';
 import type { SubgraphDefinition } from '../subgraph';
-import { Activity } from './activity.entity';
+import { Activity, ActivityTextsResolver } from './activity.entity';
 import { demoActivities } from './demo-activities';
 import { MeetingReference } from './meeting.reference';
 import { Member } from './member.entity';
 import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
 import { Migration20261128000000PartnerKitWrites } from './migrations/Migration20261128000000PartnerKitWrites';
+import { Migration20261129000000PartnerKitLanguages } from './migrations/Migration20261129000000PartnerKitLanguages';
 import { type PartnerProfile } from './partner-profile.entity';
 import { createPartnerTypeMutations } from './partner-type.mutations';
 import type { ProfilePatchBase } from './profile.patch';
@@ -69,6 +70,7 @@ const KIT_MIGRATIONS_BEFORE_PROFILE: MigrationObject[] = [
 ];
 const KIT_MIGRATIONS_AFTER_PROFILE: MigrationObject[] = [
   { name: 'Migration20261128000000PartnerKitWrites', class: Migration20261128000000PartnerKitWrites },
+  { name: 'Migration20261129000000PartnerKitLanguages', class: Migration20261129000000PartnerKitLanguages },
 ];
 
 /**
@@ -97,6 +99,7 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile, Patch extend
         resolvers: [
           PartnerProfileResolver,
           ActivityResolver,
+          ActivityTextsResolver,
           MemberResolver,
           ...createPartnerTypeMutations({
             typeName,

@@ -1,4 +1,4 @@
-import { SourceInput } from '@citipart/schema';
+import { Locale, SourceInput } from '@citipart/schema';
 import { Field, InputType } from 'type-graphql';
 
 /**
@@ -13,4 +13,7 @@ export abstract class ProfilePatchBase {
 
   @Field(() => [SourceInput], { nullable: true, description: 'Replaces the list of sources.' })
   sources?: SourceInput[] | null;
+
+  @Field(() => Locale, { nullable: true, description: 'The language the partner writes in; null clears it.' })
+  locale?: Locale | null;
 }

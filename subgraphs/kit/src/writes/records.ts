@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { userInputError } from '@citipart/schema';
+import { type Locale, userInputError } from '@citipart/schema';
 import { type Identity, type SignedIn, requireSignedIn } from '../auth/identity';
 import { recordAudit } from './audit';
 import { type KeyScope, refuseRetiredClientKey, retireClientKeys } from './client-keys';
+import type { Translatable } from '../translations/translatable';
 import { givenFields, requireChanges } from './patch';
 import { clientKey as checkClientKey } from './validate';
 import { alreadyExists, createOnce, lockVersion } from './versioned';
@@ -234,6 +235,65 @@ export async function changeRecord<T extends VersionedRow, I extends object>(
       entityId: write.id,
       partnerId,
       fields: patch ? givenFields(patch) : [],
+    });
+    return row;
+  });
+}
+
+export interface TranslateWrite<I, F extends keyof I & string> {
+  action: string;
+  id: string;
+  /** The version the client read. */
+  version: number;
+  locale: Locale;
+  /** The texts in `locale`, by field; validated by the kind's rules for the same fields. */
+  texts: Given<Pick<I, F>>;
+}
+
+/**
+ * Stores a record's texts in one locale other than the original's (set…Translation): the
+ * same checks, version, lock and audit as a change. The texts replace the record's earlier
+ * translation into that locale; a field left out has none there (it falls back, see
+ * translations/translatable.ts). A field whose original is empty has nothing to translate.
+ */
+export async function translateRecord<
+  T extends VersionedRow & Translatable,
+  I extends object,
+  F extends keyof I & string,
+>(ctx: WriteContext, kind: RecordKind<T, I>, write: TranslateWrite<I, F>): Promise<T> {
+  const identity = requireSignedIn(ctx.identity);
+  if (kind.ownerFromId) kind.authorize(identity, kind.ownerFromId(write.id), 'change');
+  const texts: Record<string, string> = {};
+  for (const field of givenFields(write.texts) as F[]) {
+    const value = write.texts[field];
+    if (value === null || value === undefined) continue;
+    const columns = kind.fields[field](value as Exclude<I[F], undefined>, field) as Record<string, unknown>;
+    texts[field] = columns[field] as string;
+  }
+  return ctx.em.transactional(async (em) => {
+    const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
+      kind.authorize(identity, stored, 'change'),
+    );
+    if (write.locale === row.originalLocale) {
+      throw userInputError(
+        `"locale": ${kind.entityType} "${row.id}" is written in ${write.locale}; change its texts with the update, not a translation.`,
+        'locale',
+      );
+    }
+    for (const field of Object.keys(texts)) {
+      if ((row as Record<string, unknown>)[field] == null) {
+        throw userInputError(`"${field}": ${kind.entityType} "${row.id}" has no ${field} to translate.`, field);
+      }
+    }
+    // A new object, so that the unit of work sees the jsonb column change.
+    row.translations = { ...row.translations, [write.locale]: texts };
+    row.version += 1;
+    recordAudit(em, identity, {
+      action: write.action,
+      entityType: kind.auditType ?? kind.entityType,
+      entityId: row.id,
+      partnerId: kind.partnerOf(row),
+      fields: ['locale', ...Object.keys(texts)],
     });
     return row;
   });

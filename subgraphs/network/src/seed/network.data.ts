@@ -1,10 +1,11 @@
 import { CountQualifier, LegalForm, MeetingKind, PartnerRole, PartnerType, Theme } from '@citipart/schema';
-import { MEETING_ID } from '@citipart/subgraph-kit';
+import { MEETING_ID, textColumns } from '@citipart/subgraph-kit';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { Delegation } from '../delegation.entity';
 import type { Meeting } from '../meeting.entity';
 import type { NetworkInfo } from '../network.entity';
 import type { Partner } from '../partner.entity';
+import { MEETING_TEXTS, NETWORK_TEXTS } from './network.texts';
 
 // The real CitiPart network, from the facts listed in docs/DATASET.md and the
 // sources named there. Nothing in this file is demo data.
@@ -40,7 +41,8 @@ const SOURCE = {
 export const network: RequiredEntityData<NetworkInfo> = {
   id: 'citipart',
   name: 'CitiPart',
-  title: "Cities' Partnership for the defence of the fundamental values of the EU against extremism and populism",
+  // Written in Croatian, with translations (network.texts.ts).
+  ...textColumns(NETWORK_TEXTS),
   startsOn: '2015-09-27',
   endsOn: '2017-09-26',
   themes: [Theme.SOLIDARITY, Theme.TOLERANCE, Theme.PEACE],
@@ -127,9 +129,9 @@ export const partners: RequiredEntityData<Partner>[] = [
 export const meetings: RequiredEntityData<Meeting>[] = [
   {
     id: MEETING_ID.kickOff,
+    ...textColumns(MEETING_TEXTS[MEETING_ID.kickOff]!),
     kind: MeetingKind.KICK_OFF,
     theme: null,
-    title: 'Kick-off meeting in Saint-Germain-en-Laye',
     town: 'Saint-Germain-en-Laye',
     countryCode: 'FR',
     startsOn: '2015-09-27',
@@ -140,9 +142,9 @@ export const meetings: RequiredEntityData<Meeting>[] = [
   },
   {
     id: MEETING_ID.solidarity,
+    ...textColumns(MEETING_TEXTS[MEETING_ID.solidarity]!),
     kind: MeetingKind.THEMATIC,
     theme: Theme.SOLIDARITY,
-    title: 'Multilateral meeting about solidarity in Warsaw',
     town: 'Warsaw',
     countryCode: 'PL',
     startsOn: '2016-03-13',
@@ -154,9 +156,9 @@ export const meetings: RequiredEntityData<Meeting>[] = [
   },
   {
     id: MEETING_ID.tolerance,
+    ...textColumns(MEETING_TEXTS[MEETING_ID.tolerance]!),
     kind: MeetingKind.THEMATIC,
     theme: Theme.TOLERANCE,
-    title: 'Multilateral meeting about tolerance in Potsdam',
     town: 'Potsdam',
     countryCode: 'DE',
     startsOn: '2016-11-28',
@@ -169,9 +171,9 @@ export const meetings: RequiredEntityData<Meeting>[] = [
   },
   {
     id: MEETING_ID.peace,
+    ...textColumns(MEETING_TEXTS[MEETING_ID.peace]!),
     kind: MeetingKind.THEMATIC,
     theme: Theme.PEACE,
-    title: 'Multilateral meeting about peace in Scy-Chazelles and Metz',
     town: 'Scy-Chazelles and Metz',
     countryCode: 'FR',
     startsOn: '2017-02-27',
@@ -182,10 +184,10 @@ export const meetings: RequiredEntityData<Meeting>[] = [
   },
   {
     id: MEETING_ID.closing,
+    ...textColumns(MEETING_TEXTS[MEETING_ID.closing]!),
     kind: MeetingKind.CLOSING,
     // The closing conference covered all three themes, so it has none of its own.
     theme: null,
-    title: 'Last meeting of the network and reports in Villach',
     town: 'Villach',
     countryCode: 'AT',
     startsOn: '2017-09-13',

@@ -1,4 +1,4 @@
-import { MemberKind } from '@citipart/schema';
+import { MemberKind, Locale } from '@citipart/schema';
 import type { PartnerSeed } from '@citipart/subgraph-kit';
 import type { YouthAssociation } from '../youth-association.entity';
 
@@ -7,6 +7,7 @@ export const youthAssociationsDataset: PartnerSeed<YouthAssociation>[] = [
   {
     profile: {
       id: 'gemma-villach',
+      locale: Locale.DE,
       website: 'http://gemma.cc',
       foundedYear: 2008,
       sources: [
