@@ -1,5 +1,5 @@
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { startGraph, type TestGraph } from '../support/graph';
+import { postGraphQL, startGraph, type TestGraph } from '../support/graph';
 import { growNetwork } from '../support/grow';
 
 // The statement count of a network-wide query must not grow with the data: every list is
@@ -9,7 +9,7 @@ const QUERY = `{
   partners(first: 100) {
     nodes {
       name
-      activities(first: 100) { nodes { title } }
+      activities(first: 100) { nodes { title description } }
       members { nodes { name } }
     }
   }
@@ -29,12 +29,12 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 /** Statements per subgraph for one run of the query, and the numbers of rows it returned. */
-async function measure() {
+async function measure(headers: Record<string, string> = {}) {
   for (const key of Object.keys(statements)) delete statements[key];
   counting = true;
-  const response = await graph.query<{
+  const response = await postGraphQL<{
     partners: { nodes: { activities: { nodes: unknown[] }; members: { nodes: unknown[] } }[] };
-  }>(QUERY);
+  }>(graph.url, QUERY, {}, headers);
   counting = false;
   expect(response.errors).toBeUndefined();
   const partners = response.data!.partners.nodes;
@@ -63,8 +63,13 @@ test('the statement count stays the same as partners and activities grow', async
   );
   expect(larger.perSubgraph).toEqual(seeded.perSubgraph);
   expect(largest.perSubgraph).toEqual(seeded.perSubgraph);
+  // Texts in another language come with their rows: asking in Polish adds no statement.
+  const inPolish = await measure({ 'accept-language': 'pl' });
+  expect(inPolish.perSubgraph).toEqual(seeded.perSubgraph);
+  expect(inPolish.activities).toBe(largest.activities);
   process.stdout.write(
     `statements: ${seeded.total} for ${seeded.partners} partners/${seeded.activities} activities, ` +
-      `${larger.total} for ${larger.partners}/${larger.activities}, ${largest.total} for ${largest.partners}/${largest.activities}\n`,
+      `${larger.total} for ${larger.partners}/${larger.activities}, ${largest.total} for ${largest.partners}/${largest.activities}, ` +
+      `${inPolish.total} for the same in Polish (Accept-Language: pl)\n`,
   );
 });

@@ -132,10 +132,11 @@ const CORS = {
 /** The language of texts when a request asks for none the graph speaks. */
 const DEFAULT_LOCALE = Locale.EN;
 
-const LANGUAGE_HEADERS = (locale: Locale | null) => ({
-  'content-language': languageTag(locale ?? DEFAULT_LOCALE),
-  vary: 'Accept-Language',
-});
+/** Content-Language, and Accept-Language added to whatever Vary says already. */
+function languageHeaders(locale: Locale | null, vary: string | undefined): Record<string, string> {
+  const varies = vary ? `${vary}, Accept-Language` : 'Accept-Language';
+  return { 'content-language': languageTag(locale ?? DEFAULT_LOCALE), vary: varies };
+}
 
 /** Serves GraphQL (at / and /graphql), /health and /ready over one Node HTTP server. */
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpOptions<C>): GraphQLHttpServer {
@@ -170,8 +171,9 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: () => options.context(req, gone.signal, locale),
     });
-    const head: Record<string, string> = { ...CORS, ...LANGUAGE_HEADERS(locale) };
+    const head: Record<string, string> = { ...CORS };
     for (const [key, value] of response.headers) head[key] = value;
+    Object.assign(head, languageHeaders(locale, head.vary));
     if (stopping) head.connection = 'close';
     res.writeHead(response.status ?? 200, head);
     if (response.body.kind === 'complete') return void res.end(response.body.string);
