@@ -31,8 +31,8 @@ export class NetworkInfo {
   @Property({ type: 'text' })
   title!: string;
 
-  @Property({ type: 'text', nullable: true })
-  description?: string | null;
+  @Property({ type: 'text' })
+  description!: string;
 
   @Field(() => Locale, { description: 'The language the texts were written in.' })
   @Enum({ items: () => Locale })
@@ -71,7 +71,7 @@ export type NetworkText = 'title' | 'description';
 
 export const NETWORK_TEXTS: readonly TranslatableField<NetworkText>[] = [
   { name: 'title', nullable: false, description: "The project's full title." },
-  { name: 'description', nullable: true, description: 'What the network set out to do and did.' },
+  { name: 'description', nullable: false, description: 'What the network set out to do and did.' },
 ];
 
 export const NetworkTextsResolver = translatableFieldsResolver(NetworkInfo, NETWORK_TEXTS);

@@ -72,7 +72,8 @@ interface NetworkTextsInput {
 
 const NETWORK_TEXT_FIELDS: FieldRules<NetworkTextsInput, NetworkInfo> = {
   title: (value, field) => ({ title: check.text(check.required(value, field), field) }),
-  description: (value, field) => ({ description: check.optionalLongText(value, field) }),
+  // Only translations take these rules: a translation without a description has none.
+  description: (value, field) => ({ description: check.optionalLongText(value, field) ?? undefined }),
 };
 
 function checkDelegations(delegations: DelegationInput[], field: string): void {

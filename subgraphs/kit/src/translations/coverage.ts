@@ -40,7 +40,8 @@ export async function translationCoverage(
     let where = '';
     if (source.partitionBy) {
       partition = `r.${column(source.partitionBy)}`;
-      where = `and ${partition} = any(?)`;
+      // An array parameter is inlined as a list of values ('a', 'b'): `in`, not `= any`.
+      where = `and ${partition} in (?)`;
       parameters.push([...keys]);
     }
     return `select ${partition} as key, r.${column('originalLocale')} as original, r.${column('translations')} as translated, f.field

@@ -267,8 +267,8 @@ export async function translateRecord<
   for (const field of givenFields(write.texts) as F[]) {
     const value = write.texts[field];
     if (value === null || value === undefined) continue;
-    const columns = kind.fields[field](value as Exclude<I[F], undefined>, field) as Record<string, unknown>;
-    texts[field] = columns[field] as string;
+    const text = (kind.fields[field](value as Exclude<I[F], undefined>, field) as Record<string, unknown>)[field];
+    if (typeof text === 'string') texts[field] = text;
   }
   return ctx.em.transactional(async (em) => {
     const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
