@@ -2,11 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MigrationLock, compareMigrationLocks, currentMigrationLock } from './migration-lock';
 import { SUBGRAPHS } from './subgraphs';
+import { apiSchemaSdl } from './api-schema';
 import { composeSupergraph } from './supergraph';
 
 /**
  * Builds every subgraph's SDL from the code (no database, no server), composes the
- * supergraph, and writes both into schema/; records new migrations in
+ * supergraph, and writes them and the public API schema (api.graphql) into schema/; records new migrations in
  * schema/migrations.lock.json (see ./migration-lock.ts). With --check it writes nothing and
  * fails when the committed files differ from what the code gives (CI runs it that way).
  */
@@ -44,6 +45,8 @@ async function main(check: boolean): Promise<number> {
   const files = [
     ...subgraphs.map(({ name, sdl }) => ({ file: `${name}.graphql`, text: `${sdl.trim()}\n` })),
     { file: 'supergraph.graphql', text: `${result.supergraphSdl.trim()}\n` },
+    // What clients see: partner web sites generate their typed clients from it.
+    { file: 'api.graphql', text: apiSchemaSdl(result.supergraphSdl) },
   ];
   let stale = 0;
   for (const { file, text } of files) {
