@@ -42,6 +42,24 @@ export enum ActivityKind {
   EXHIBITION = 'EXHIBITION',
   OTHER = 'OTHER',
 }
+/** Who came to a meeting or an activity (API v3, the work). */
+export enum ParticipantCategory {
+  CITIZEN = 'CITIZEN',
+  PARTNER_MEMBER = 'PARTNER_MEMBER',
+  LOCAL_POLITICIAN = 'LOCAL_POLITICIAN',
+  TEACHER = 'TEACHER',
+  JOURNALIST = 'JOURNALIST',
+  STUDENT = 'STUDENT',
+  OTHER = 'OTHER',
+}
+export enum AgeBand {
+  UNDER_18 = 'UNDER_18',
+  AGE_18_30 = 'AGE_18_30',
+  AGE_31_50 = 'AGE_31_50',
+  AGE_51_65 = 'AGE_51_65',
+  OVER_65 = 'OVER_65',
+  UNKNOWN = 'UNKNOWN',
+}
 /** The network's five languages: its partners' four and English, the common one. */
 export enum Locale {
   HR = 'HR',
@@ -72,6 +90,11 @@ registerEnumType(CountQualifier, {
 });
 registerEnumType(ActivityKind, { name: 'ActivityKind' });
 registerEnumType(MemberKind, { name: 'MemberKind' });
+registerEnumType(ParticipantCategory, {
+  name: 'ParticipantCategory',
+  description: 'Who came: citizens, members of the partners, local politicians, teachers, journalists, students.',
+});
+registerEnumType(AgeBand, { name: 'AgeBand', description: 'An age band, in years; UNKNOWN where it was not asked.' });
 registerEnumType(Locale, {
   name: 'Locale',
   description: "The network's languages: Croatian, French, German, Polish and English.",

@@ -9,6 +9,8 @@ import {
   isObjectType,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { LIST_BOUNDS } from './list-bounds';
+import { LOCALES } from './locales';
 
 /**
  * The cost of a query: an upper bound on the number of values its answer can hold, before
@@ -19,6 +21,9 @@ import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexit
  *   client leaves it out): `partners(first: 10) { nodes { name } }` costs 1 + 10 × 2;
  * - a connection's `nodes` and `edges` are that same page, so they do not multiply again;
  * - `_entities`, which the gateway calls on a subgraph, returns one item per representation;
+ * - a list the writes bound (LIST_BOUNDS in list-bounds.ts: a survey's questions, an
+ *   attendance's cells) counts its bound, and a question filtered by `networkQuestion` one;
+ * - `translations` counts one text per language for each field that takes a `locale`;
  * - any other list (`hostedMeetings`, `delegations`, `sources`) counts as `listSize` items;
  * - introspection (`__schema`, `__type`) counts each field once: its answer comes from the
  *   schema in memory, and graphql-js's MaxIntrospectionDepthRule (which Apollo runs) stops
@@ -52,8 +57,29 @@ function multiplier(
   if (!isListType(getNullableType(field.type))) return 1;
   // `nodes` and `edges` of a connection: the page its field's `first` has counted.
   if (isObjectType(parent) && 'pageInfo' in parent.getFields()) return 1;
+  // A survey ties each network question to one of its questions at most.
+  if (field.name === 'questions' && typeof args.networkQuestion === 'string') return 1;
+  const bound = boundOf(parent, field.name);
+  if (bound !== undefined) return bound;
+  if (field.name === 'translations' && isObjectType(parent)) {
+    const texts = Object.values(parent.getFields()).filter((candidate) =>
+      candidate.args.some((arg) => arg.name === 'locale'),
+    );
+    if (texts.length) return texts.length * LOCALES.length;
+  }
   // (A list of scalars selects nothing, so it costs its one field whatever the multiplier.)
   return listSize;
+}
+
+/** The bound of `Type.field`, or of an interface's field (`Partner.translationCoverage`). */
+function boundOf(parent: EstimatorArgs['type'], fieldName: string): number | undefined {
+  const own = LIST_BOUNDS[`${parent.name}.${fieldName}`];
+  if (own !== undefined || !isObjectType(parent)) return own;
+  for (const implemented of parent.getInterfaces()) {
+    const bound = LIST_BOUNDS[`${implemented.name}.${fieldName}`];
+    if (bound !== undefined) return bound;
+  }
+  return undefined;
 }
 
 /**

@@ -73,8 +73,12 @@ test('every enum column of every subgraph allows exactly the values of its live 
   }
   // network: partner type, role, legal form, meeting kind and theme, the network's and the
   // meetings' original locale; 4 × activity kind, theme and original locale, member kind and
-  // the profile's locale.
-  expect(checked).toBe(7 + 4 * 5);
+  // the profile's locale. The network's work: its questions' theme and original locale, its
+  // conclusions' theme and original locale, its cooperations' original locale. Attendance:
+  // category and age band of the meetings' cells (network) and of the activities' (4 ×).
+  // The activities' work (4 ×): the original locale of survey questions, survey options,
+  // plays, performances and booklet texts, and the booklet author's age band.
+  expect(checked).toBe(7 + 5 + 2 + 4 * (5 + 2 + 6));
 });
 
 test('the recorded migrations are the ones the code has, and a changed one is caught', async () => {

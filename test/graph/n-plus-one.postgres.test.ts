@@ -73,3 +73,88 @@ test('the statement count stays the same as partners and activities grow', async
       `${inPolish.total} for the same in Polish (Accept-Language: pl)\n`,
   );
 });
+
+// Statistics and attendance (API v3): each field is one statement per batch of partners,
+// whatever the number of activities, meetings and attendance cells.
+const STATISTICS_QUERY = `{
+  partners(first: 40) {
+    nodes {
+      id
+      statistics {
+        activitiesByTheme { count } activitiesByKind { count } activitiesByYear { year count }
+        attendance { count } surveyRespondents performances bookletTexts
+      }
+      activities(first: 100) { nodes { attendance { count } } }
+    }
+  }
+  meetings(first: 100) { nodes { attendance { count } } }
+  network { statistics { meetingsByTheme { count } participantsAtMeetings { value } delegatesByCountry { count } attendance { count } } }
+}`;
+
+/** Three cells for every activity and meeting that has none: one under 5, so the sums load its list too. */
+async function addAttendance() {
+  const cells = `(values ('CITIZEN', 'AGE_18_30', 12), ('TEACHER', 'AGE_31_50', 3), ('STUDENT', 'UNDER_18', 7)) as c(category, age_band, count)`;
+  for (const running of graph.subgraphs.values()) {
+    const [table, column, parent] = running.definition.partnerType
+      ? ['activity_attendance', 'activity_id', 'activity']
+      : ['meeting_attendance', 'meeting_id', 'meeting'];
+    const schema = running.definition.defaultSchema;
+    await running.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into ${schema}.${table} (${column}, category, age_band, count)
+       select p.id, c.category, c.age_band, c.count from ${schema}.${parent} p cross join ${cells}
+        where not exists (select 1 from ${schema}.${table} t where t.${column} = p.id)`,
+      );
+  }
+}
+
+async function measureStatistics() {
+  for (const key of Object.keys(statements)) delete statements[key];
+  counting = true;
+  const response = await postGraphQL<{
+    partners: { nodes: { activities: { nodes: { attendance: unknown[] }[] } }[] };
+    meetings: { nodes: unknown[] };
+  }>(graph.url, STATISTICS_QUERY);
+  counting = false;
+  expect(response.errors).toBeUndefined();
+  const activities = response.data!.partners.nodes.flatMap((partner) => partner.activities.nodes);
+  return {
+    perSubgraph: Object.fromEntries(Object.entries(statements).map(([name, list]) => [name, list.length])),
+    partners: response.data!.partners.nodes.length,
+    activities: activities.length,
+    cells: activities.reduce((sum, activity) => sum + activity.attendance.length, 0),
+    meetings: response.data!.meetings.nodes.length,
+  };
+}
+
+test('statistics and attendance: the statement count stays the same as activities, meetings and cells grow', async () => {
+  await addAttendance();
+  const before = await measureStatistics();
+  await growNetwork(graph, 1, 100, 3);
+  const network = graph.subgraphs.get('network')!.orm.em.fork().getConnection();
+  await network.execute(
+    `insert into network.meeting (id, kind, theme, title, town, country_code, starts_on, ends_on, host_id, participants, original_locale)
+     select 'extra-meeting-' || n, 'THEMATIC', 'PEACE', 'Meeting ' || n, 'Split', 'HR', date '2018-01-01' + n, date '2018-01-01' + n,
+            'bbag', '{"value": 20, "qualifier": "ABOUT"}', 'EN'
+       from generate_series(1, 50) as n`,
+  );
+  await addAttendance();
+  const after = await measureStatistics();
+  expect(after.activities).toBeGreaterThan(before.activities);
+  expect(after.cells).toBeGreaterThan(before.cells);
+  expect(after.meetings).toBe(before.meetings + 50);
+  // Per partner-type subgraph: the partners' profiles (_entities), their activities, the
+  // activities' attendance, and three for the statistics (the counts by theme, kind and year;
+  // the summed attendance; the work). The network: the roster page, the meetings page, their
+  // attendance, the network's row and one per statistic.
+  expect(before.perSubgraph).toEqual(
+    Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph.partnerType ? 6 : 8])),
+  );
+  expect(after.perSubgraph).toEqual(before.perSubgraph);
+  process.stdout.write(
+    `statistics: ${JSON.stringify(before.perSubgraph)} for ${before.partners} partners/${before.activities} activities/${before.cells} cells/${before.meetings} meetings, ` +
+      `the same for ${after.partners}/${after.activities}/${after.cells}/${after.meetings}\n`,
+  );
+});

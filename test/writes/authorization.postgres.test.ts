@@ -49,14 +49,38 @@ function partnerTypeAttempts(type: TypeName): Attempt[] {
       query: `mutation { update${type}Activity(id: "${activity}", version: 1, patch: {title: "Defaced"}) { id } }`,
     },
     {
+      // After update${type}Activity above, which moved the activity to version 2.
+      name: `set${type}ActivityAttendance`,
+      owner,
+      query: `mutation { set${type}ActivityAttendance(id: "${activity}", version: 2, attendance: [{category: CITIZEN, ageBand: AGE_18_30, count: 9}]) { id } }`,
+    },
+    {
       name: `set${type}ActivityTranslation`,
       owner,
       query: `mutation { set${type}ActivityTranslation(id: "${owner}-booklet-text-peace", version: 1, locale: EN, title: "Hijacked") { id } }`,
     },
     {
+      // After update${type}Activity and set${type}ActivityAttendance above (version 3).
+      name: `set${type}ActivityPlay`,
+      owner,
+      query: `mutation { set${type}ActivityPlay(id: "${activity}", version: 3, play: {title: "Hijacked", performances: [{on: "2016-10-20", town: "Nowhere"}]}) { id } }`,
+    },
+    {
+      // After set${type}ActivityTranslation above (version 2).
+      name: `set${type}ActivityBookletText`,
+      owner,
+      query: `mutation { set${type}ActivityBookletText(id: "${owner}-booklet-text-peace", version: 2, text: {title: "Hijacked", body: "Defaced", authorConsentToPublish: true}) { id } }`,
+    },
+    {
+      name: `set${type}ActivitySurvey`,
+      owner,
+      query: `mutation { set${type}ActivitySurvey(id: "${activityToDelete}", version: 1, survey: {respondents: 10, questions: [{text: "Hijacked?", options: [{text: "Yes", count: 5}, {text: "No", count: 5}]}]}) { id } }`,
+    },
+    {
+      // After set${type}ActivitySurvey above, which moved the activity to version 2.
       name: `delete${type}Activity`,
       owner,
-      query: `mutation { delete${type}Activity(id: "${activityToDelete}", version: 1) }`,
+      query: `mutation { delete${type}Activity(id: "${activityToDelete}", version: 2) }`,
     },
     {
       name: `add${type}Member`,
@@ -108,12 +132,47 @@ const NETWORK_ATTEMPTS: Attempt[] = [
     query: `mutation { setMeetingTranslation(id: "peace-scy-chazelles-2017", version: 1, locale: DE, title: "Geändert") { id } }`,
   },
   {
+    name: 'setMeetingAttendance',
+    query: `mutation { setMeetingAttendance(id: "tolerance-potsdam-2016", version: 1, attendance: [{category: CITIZEN, ageBand: AGE_18_30, count: 9}]) { id } }`,
+  },
+  {
     name: 'setNetworkTranslation',
     query: `mutation { setNetworkTranslation(version: 1, locale: PL, title: "Zmieniony") { version } }`,
   },
   {
     name: 'eraseNetworkPersonalData',
     query: `mutation { eraseNetworkPersonalData(email: "lena.huber@example.org") { membersRemoved } }`,
+  },
+  // The network's work. The admin runs these after setNetworkTranslation above, which moved
+  // the network to version 2, and after deleteMeeting, which left the Villach cooperations
+  // without their meeting.
+  {
+    name: 'setNetworkQuestionnaire',
+    query: `mutation { setNetworkQuestionnaire(version: 2, questions: [{id: "q-solidarity-1", text: "Hijacked?", theme: SOLIDARITY}]) { version } }`,
+  },
+  {
+    name: 'addMeetingConclusion',
+    query: `mutation { addMeetingConclusion(meetingId: "tolerance-potsdam-2016", input: {problem: "Intrusion", proposal: "None"}) { id } }`,
+  },
+  {
+    name: 'updateMeetingConclusion',
+    query: `mutation { updateMeetingConclusion(id: "solidarity-warsaw-2016-conclusion-1", version: 1, patch: {followUp: "Defaced"}) { id } }`,
+  },
+  {
+    name: 'removeMeetingConclusion',
+    query: `mutation { removeMeetingConclusion(id: "peace-scy-chazelles-2017-conclusion-2", version: 1) }`,
+  },
+  {
+    name: 'createCooperation',
+    query: `mutation { createCooperation(input: {title: "Intrusion", partners: ["bbag", "gemma-villach"]}) { id } }`,
+  },
+  {
+    name: 'updateCooperation',
+    query: `mutation { updateCooperation(id: "villach-2017-forum-theatre-exchange", version: 1, patch: {title: "Defaced"}) { id } }`,
+  },
+  {
+    name: 'deleteCooperation',
+    query: `mutation { deleteCooperation(id: "villach-2017-schuman-school-visits", version: 1) }`,
   },
 ];
 

@@ -1,6 +1,8 @@
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { createHash } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { Locale, languageTag, negotiateLocale } from '@citipart/schema';
 import { log } from './log';
 
@@ -8,7 +10,8 @@ import { log } from './log';
 // front of Apollo's `executeHTTPGraphQLRequest`. It owns what Apollo's standalone server left
 // to Express middleware, which answered a malformed body with an HTML page carrying a stack
 // trace: body size, content type, charset and JSON are checked here, and every refusal is a
-// GraphQL-shaped JSON error. It also serves /health and /ready, and drains on stop.
+// GraphQL-shaped JSON error. It also serves /health and /ready, the static files a service
+// lists (the gateway's explorer; a subgraph lists none), and drains on stop.
 
 export interface ReadinessReport {
   ready: boolean;
@@ -32,6 +35,43 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   readiness(): Promise<ReadinessReport>;
   /** How long a stop waits for requests in flight before it closes their connections. */
   drainMs: number;
+  /** Pages and files served beside GraphQL (the gateway's explorer); none by default. */
+  static?: StaticRoutes;
+}
+
+/** A file served as it is, from memory. */
+export interface StaticFile {
+  /** Content-Type, with the charset of text. */
+  type: string;
+  body: string | Uint8Array;
+  /**
+   * `immutable`: its path names its version, so a browser keeps it a year without asking
+   * again; `revalidate`: asked for again each time (and answered 304 while its ETag holds);
+   * `no-store`: made for one response (a page with a nonce), never kept.
+   */
+  cache: 'immutable' | 'revalidate' | 'no-store';
+  /** More response headers (a page's Content-Security-Policy). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The file to serve now. The server derives the ETag and compressed body once per object, so
+ * a source of fixed content returns the same object each time.
+ */
+export type StaticSource = () => StaticFile;
+
+export interface StaticRoutes {
+  /**
+   * What a browser's GET of a GraphQL path (`/`, `/graphql`) gets when it asks for HTML
+   * rather than JSON: a page for people, as Apollo's landing page was.
+   */
+  page?: StaticSource;
+  /**
+   * Files by exact path (`/explorer/graphiql-3.9.0/graphiql.min.js`), on GET and HEAD. A
+   * request's path is only ever a key of this map, never turned into a file name, so
+   * nothing else can be read; any other path is a JSON 404.
+   */
+  files?: Readonly<Record<string, StaticSource>>;
 }
 
 export interface GraphQLHttpServer {
@@ -129,6 +169,101 @@ const CORS = {
   'access-control-max-age': '600',
 };
 
+/** Media types of GraphQL answers, which a client asking for HTML must prefer less. */
+const GRAPHQL_MEDIA_TYPES = ['application/json', 'application/graphql-response+json', 'multipart/mixed'];
+
+/**
+ * Whether an Accept header prefers `text/html` to every GraphQL answer type, by quality, then
+ * by how specifically it names the type, then by its order in the header (as Apollo decided
+ * for its landing page): a browser's navigation does; a GraphQL client, and a client that
+ * takes anything, do not.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const ranges = accept.split(',').map((part, order) => {
+    const [range, ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const quality = parameters.map((parameter) => /^q=([0-9.]+)$/.exec(parameter)?.[1]).find(Boolean);
+    return { range, q: quality === undefined ? 1 : Number(quality), order };
+  });
+  /** The most specific range that matches `type`: its quality, specificity and order. */
+  const match = (type: string) => {
+    const [main] = type.split('/');
+    let best: { q: number; specificity: number; order: number } | undefined;
+    for (const { range, q, order } of ranges) {
+      const specificity = range === type ? 2 : range === `${main}/*` ? 1 : range === '*/*' ? 0 : -1;
+      if (specificity >= 0 && (!best || specificity > best.specificity)) best = { q, specificity, order };
+    }
+    return best && best.q > 0 ? best : undefined;
+  };
+  const html = match('text/html');
+  if (!html) return false;
+  return GRAPHQL_MEDIA_TYPES.every((type) => {
+    const other = match(type);
+    if (!other) return true;
+    if (html.q !== other.q) return html.q > other.q;
+    if (html.specificity !== other.specificity) return html.specificity > other.specificity;
+    return html.order < other.order;
+  });
+}
+
+/** What the server derives once per static file: its ETag and, for text, its gzip body. */
+interface PreparedFile {
+  body: Buffer;
+  etag: string;
+  gzip?: Buffer;
+}
+
+const prepared = new WeakMap<StaticFile, PreparedFile>();
+
+function prepare(file: StaticFile): PreparedFile {
+  let ready = prepared.get(file);
+  if (!ready) {
+    const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : Buffer.from(file.body);
+    const compressible = /^(text\/|application\/(javascript|json))/.test(file.type) && body.length > 1024;
+    ready = {
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      gzip: compressible ? gzipSync(body) : undefined,
+    };
+    prepared.set(file, ready);
+  }
+  return ready;
+}
+
+const CACHE_CONTROL: Record<StaticFile['cache'], string> = {
+  immutable: 'public, max-age=31536000, immutable',
+  revalidate: 'no-cache',
+  'no-store': 'no-store',
+};
+
+/** Serves a static file on GET or HEAD: cache headers, ETag, gzip when the client takes it. */
+function sendStatic(req: IncomingMessage, res: ServerResponse, method: string, source: StaticSource): void {
+  if (method !== 'GET' && method !== 'HEAD') {
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET.', { allow: 'GET, HEAD' });
+  }
+  const file = source();
+  const ready = prepare(file);
+  const head: Record<string, string> = {
+    'content-type': file.type,
+    'cache-control': CACHE_CONTROL[file.cache],
+    ...(file.cache === 'no-store' ? {} : { etag: ready.etag }),
+    vary: 'Accept, Accept-Encoding',
+    'x-content-type-options': 'nosniff',
+    ...file.headers,
+  };
+  const known = String(req.headers['if-none-match'] ?? '').split(',');
+  if (file.cache !== 'no-store' && known.some((tag) => tag.trim().replace(/^W\//, '') === ready.etag)) {
+    res.writeHead(304, head);
+    return void res.end();
+  }
+  const gzip = ready.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? ready.gzip : undefined;
+  const body = gzip ?? ready.body;
+  if (gzip) head['content-encoding'] = 'gzip';
+  head['content-length'] = String(body.length);
+  res.writeHead(200, head);
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
 /** The language of texts when a request asks for none the graph speaks. */
 const DEFAULT_LOCALE = Locale.EN;
 
@@ -192,8 +327,14 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
           : await options.readiness().catch(() => ({ ready: false, checks: {} }));
         return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', ...report });
       }
+      const method = (req.method ?? 'GET').toUpperCase();
+      const file = options.static?.files && Object.hasOwn(options.static.files, url.pathname);
+      if (file) return sendStatic(req, res, method, options.static!.files![url.pathname]);
       if (url.pathname !== '/' && url.pathname !== '/graphql') {
         return sendError(res, 404, 'NOT_FOUND', 'GraphQL is served at /graphql.');
+      }
+      if (options.static?.page && (method === 'GET' || method === 'HEAD') && prefersHtml(req.headers.accept)) {
+        return sendStatic(req, res, method, options.static.page);
       }
       await graphql(req, res, url);
     } catch (error) {

@@ -1,7 +1,45 @@
 import { ActivityKind, MemberKind, Theme, Locale } from '@citipart/schema';
-import { MEETING_ID, type PartnerSeed, textColumns } from '@citipart/subgraph-kit';
+import { MEETING_ID, type PartnerSeed, playRows, textColumns } from '@citipart/subgraph-kit';
 import type { EuropeanHouse } from '../european-house.entity';
 import { TOLERACTION_TEXTS } from './toleraction.texts';
+
+/**
+ * TOLER'ACTION as the play of its documented forum-theatre activity: the piece's name and
+ * what the source says of it (a forum-theatre piece on tolerance with local youth groups),
+ * in French with the same machine-made translations as its activity (toleraction.texts.ts).
+ * No performance is documented (dates, venues, audiences), so none is recorded.
+ */
+const TOLERACTION_PLAY = playRows(
+  {
+    activityId: 'maison-europe-yvelines-toleraction',
+    ...textColumns<'title' | 'synopsis'>({
+      originalLocale: Locale.FR,
+      texts: {
+        [Locale.FR]: {
+          title: "TOLER'ACTION",
+          synopsis: 'Une pièce de théâtre-forum sur la tolérance, avec des groupes de jeunes locaux.',
+        },
+        [Locale.EN]: {
+          title: "TOLER'ACTION",
+          synopsis: 'A forum-theatre piece on tolerance, with local youth groups.',
+        },
+        [Locale.HR]: {
+          title: "TOLER'ACTION",
+          synopsis: 'Predstava forum teatra o toleranciji, s lokalnim skupinama mladih.',
+        },
+        [Locale.DE]: {
+          title: "TOLER'ACTION",
+          synopsis: 'Ein Forumtheaterstück zur Toleranz mit örtlichen Jugendgruppen.',
+        },
+        [Locale.PL]: {
+          title: "TOLER'ACTION",
+          synopsis: 'Spektakl teatru forum o tolerancji z udziałem lokalnych grup młodzieżowych.',
+        },
+      },
+    }),
+  },
+  [],
+);
 
 // Facts with their sources: docs/DATASET.md; members are fictional demo data.
 export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
@@ -21,6 +59,10 @@ export const europeanHousesDataset: PartnerSeed<EuropeanHouse>[] = [
       ],
     },
     town: 'Saint-Germain-en-Laye',
+    // The questionnaire at the sports forum of 3 September 2016 that the same source mentions
+    // is not modelled as a survey: it belongs to this FORUM_THEATRE activity (a survey is the
+    // work of a STREET_SURVEY one), and no question or tally of it is documented.
+    work: [{ plays: [TOLERACTION_PLAY] }],
     activities: [
       {
         id: 'maison-europe-yvelines-toleraction',

@@ -4,6 +4,7 @@ import { TimestampedEntity } from '../timestamped.entity';
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { ActivityConnection, type Activity } from './activity.entity';
 import { MemberConnection, type Member } from './member.entity';
+import { PartnerStatistics } from '../attendance/partner-statistics.type';
 
 /**
  * What a partner-type subgraph knows of a partner: its `Partner` fields and the stored
@@ -63,4 +64,11 @@ export abstract class PartnerProfile extends TimestampedEntity {
     description: "Per language, how many of the partner's texts (its activities') are in it and how many are not.",
   })
   translationCoverage!: LocaleCoverage[] & Opt;
+
+  // Resolved in attendance/partner-statistics.ts, batched over all partners of a request.
+  @Field(() => PartnerStatistics, {
+    nullable: true,
+    description: "The partner's work in numbers, computed over its activities.",
+  })
+  statistics!: PartnerStatistics & Opt;
 }

@@ -28,6 +28,7 @@ import { Member } from './member.entity';
 import type { PartnerProfile } from './partner-profile.entity';
 import type { PartnerTypeContext } from './partner-profile.resolver';
 import type { ProfilePatchBase } from './profile.patch';
+import { createWorkMutations, refuseKindChangeWithWork } from '../work/work.mutations';
 
 export interface PartnerTypeMutationOptions<P extends PartnerProfile, Patch extends ProfilePatchBase> {
   /** GraphQL name of the type, e.g. "City": the mutations are named after it. */
@@ -120,9 +121,11 @@ function recordKinds<P extends PartnerProfile, Patch extends ProfilePatchBase>(
         );
       }
     },
-    check: (row, { field, stored }) => {
+    check: async (row, { em, field, stored }) => {
       check.dateOrder(row.startsOn!, row.endsOn, `${field}.endsOn`);
       checkOriginalLocale(row, stored, `${field}.locale`);
+      // Its survey, play or text fits only its kind (work/work.mutations.ts).
+      if (stored) await refuseKindChangeWithWork(em, stored, row.kind, `${field}.kind`);
     },
   };
   const member: RecordKind<Member, MemberInput> = {
@@ -261,5 +264,6 @@ export function createPartnerTypeMutations<P extends PartnerProfile, Patch exten
     }
   }
 
-  return [PartnerTypeMutations];
+  // The work of activities: set${typeName}ActivitySurvey, …Play, …BookletText.
+  return [PartnerTypeMutations, createWorkMutations(typeName)];
 }

@@ -3,6 +3,14 @@ import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
+import { ActivityAttendance } from '../attendance/activity-attendance.entity';
+import {
+  ActivityAttendanceResolver,
+  createActivityAttendanceMutations,
+} from '../attendance/activity-attendance.resolver';
+import { demoActivityAttendance } from '../attendance/demo-attendance';
+import { PartnerStatisticsFieldResolver, PartnerStatisticsResolver } from '../attendance/partner-statistics';
+import { seedAttendance } from '../attendance/seed-attendance';
 import { insertMissing } from '../seed';
 import { AuditEntry } from '../writes/audit.entity';
 import type { SubgraphDefinition } from '../subgraph';
@@ -13,6 +21,11 @@ import { Member } from './member.entity';
 import { Migration20261127000000PartnerKit } from './migrations/Migration20261127000000PartnerKit';
 import { Migration20261128000000PartnerKitWrites } from './migrations/Migration20261128000000PartnerKitWrites';
 import { Migration20261129000000PartnerKitLanguages } from './migrations/Migration20261129000000PartnerKitLanguages';
+import { Migration20261130000100PartnerKitAttendance } from './migrations/Migration20261130000100PartnerKitAttendance';
+import { Migration20261130000000PartnerKitWork } from './migrations/Migration20261130000000PartnerKitWork';
+import { WORK_ENTITIES, WORK_RESOLVERS } from '../work/work';
+import { demoWork } from '../work/demo-work';
+import { type WorkRows, seedWork } from '../work/work.seed';
 import { type PartnerProfile } from './partner-profile.entity';
 import { createPartnerTypeMutations } from './partner-type.mutations';
 import type { ProfilePatchBase } from './profile.patch';
@@ -34,6 +47,8 @@ export interface PartnerSeed<P extends PartnerProfile> {
   activities?: Omit<RequiredEntityData<Activity>, 'partnerId'>[];
   /** Local partner organisations and fictional people: stored as demo data. */
   members: Omit<RequiredEntityData<Member>, 'partnerId' | 'demo'>[];
+  /** The work of documented activities (a play, a survey), beside the demo work every partner gets. */
+  work?: WorkRows[];
 }
 
 export interface PartnerTypeSubgraphOptions<P extends PartnerProfile, Patch extends ProfilePatchBase> {
@@ -71,6 +86,8 @@ const KIT_MIGRATIONS_BEFORE_PROFILE: MigrationObject[] = [
 const KIT_MIGRATIONS_AFTER_PROFILE: MigrationObject[] = [
   { name: 'Migration20261128000000PartnerKitWrites', class: Migration20261128000000PartnerKitWrites },
   { name: 'Migration20261129000000PartnerKitLanguages', class: Migration20261129000000PartnerKitLanguages },
+  { name: 'Migration20261130000100PartnerKitAttendance', class: Migration20261130000100PartnerKitAttendance },
+  { name: 'Migration20261130000000PartnerKitWork', class: Migration20261130000000PartnerKitWork },
 ];
 
 /**
@@ -87,7 +104,7 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile, Patch extend
     defaultPort: options.defaultPort,
     defaultSchema: options.defaultSchema,
     partnerType: options.partnerType,
-    entities: [Activity, Member, options.profile, AuditEntry],
+    entities: [Activity, Member, options.profile, AuditEntry, ActivityAttendance, ...WORK_ENTITIES],
     migrations: [
       ...KIT_MIGRATIONS_BEFORE_PROFILE,
       options.profileMigration,
@@ -100,7 +117,12 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile, Patch extend
           PartnerProfileResolver,
           ActivityResolver,
           ActivityTextsResolver,
+          ActivityAttendanceResolver,
+          PartnerStatisticsFieldResolver,
+          PartnerStatisticsResolver,
+          ...createActivityAttendanceMutations(typeName),
           MemberResolver,
+          ...WORK_RESOLVERS,
           ...createPartnerTypeMutations({
             typeName,
             subgraphName: options.name,
@@ -143,5 +165,17 @@ async function seedPartnerType<P extends PartnerProfile>(
     ),
     activity: await insertMissing(em, Activity, activities as RequiredEntityData<Activity>[]),
     member: await insertMissing(em, Member, members),
+    // After the activities: sample attendance for those that have none (demo-attendance.ts).
+    activityAttendance: await seedAttendance(em, {
+      entity: ActivityAttendance,
+      column: 'activity_id',
+      parent: Activity,
+      rows: demoActivityAttendance(activities),
+    }),
+    // After the activities: the work of those that have none (work/work.seed.ts).
+    ...(await seedWork(
+      em,
+      dataset.flatMap((partner) => [...(partner.work ?? []), demoWork(partner.profile.id, partner.town)]),
+    )),
   };
 }
