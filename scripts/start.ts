@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
+import { DASHBOARD_DIST, buildDashboard } from '../dashboard/scripts/build';
 import { loadLocalConfig } from './local-config';
 import { type LocalDatabase, openLocalDatabase } from './local-database';
 import { loadLocalSecrets, publicKeyOf } from './local-secrets';
@@ -33,6 +35,13 @@ async function main(): Promise<void> {
     port: config.embeddedPostgresPort,
   });
   const databaseUrl = database.url;
+
+  // The dashboard the gateway serves at /dashboard: `npm install` built it; a checkout that
+  // skipped install scripts (npm ci --ignore-scripts) gets it built here.
+  if (!existsSync(join(DASHBOARD_DIST, 'index.html'))) {
+    const { ms } = await buildDashboard();
+    log('start', `built the dashboard in ${ms} ms`);
+  }
 
   // The token key and the gateway's secret: made once, kept in the data folder, unless the
   // environment gives its own.
@@ -75,7 +84,7 @@ async function main(): Promise<void> {
   const urls = await supervisor.allReady;
   const gatewayUrl = urls.get('gateway')!;
   process.stdout.write(
-    `\nCitiPart graph is up.\n  Explorer:  ${gatewayUrl.replace(/graphql$/, '')}\n  GraphQL:   ${gatewayUrl}\nPress Ctrl-C to stop.\n\n`,
+    `\nCitiPart graph is up.\n  Explorer:  ${gatewayUrl.replace(/graphql$/, '')}\n  Dashboard: ${gatewayUrl.replace(/graphql$/, 'dashboard')}\n  GraphQL:   ${gatewayUrl}\nPress Ctrl-C to stop.\n\n`,
   );
 }
 

@@ -1,8 +1,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlannerConfig } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
+  ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -10,10 +10,13 @@ import { type Locale, type QueryLimits, createErrorMasker, languageTag, queryLim
 import {
   IDENTITY_HEADER,
   type Identity,
+  type StaticRoutes,
   createGraphQLHttpServer,
   createIdentityProof,
   log,
 } from '@citipart/subgraph-kit/runtime';
+import { dashboardFiles } from './dashboard';
+import { createExplorer } from './explorer';
 import { operationCheck } from './operation-check';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { createTokenVerifier } from './tokens';
@@ -36,6 +39,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** The most candidate plans the planner weighs for one operation (default MAX_EVALUATED_PLANS). */
   maxEvaluatedPlans?: number;
+  /** The built dashboard (dashboard/dist), served at /dashboard; none: no dashboard. */
+  dashboardDir?: string;
 }
 
 /**
@@ -114,8 +119,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     formatError: createErrorMasker((message, error) => log('gateway', message, error)),
     plugins: [
       queryLimitsPlugin(options.limits),
-      // The explorer on a browser GET of "/"; it talks to the same server.
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo's landing pages load from its CDN: the explorer is served by the HTTP server
+      // below instead.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       operationCheck,
@@ -129,8 +135,17 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
     drainMs: options.drainMs ?? 10_000,
     readiness: () => subgraphsReady(routes),
+    // The explorer on a browser's GET of "/": GraphiQL, every file of it served from here;
+    // and the dashboard at /dashboard, when given.
+    static: withDashboard(createExplorer(), options.dashboardDir),
   });
   return { listen: (port) => http.listen(port), stop: () => http.stop() };
+}
+
+/** The explorer's routes, and the dashboard's files under /dashboard when there is one. */
+function withDashboard(routes: StaticRoutes, dashboardDir: string | undefined): StaticRoutes {
+  if (!dashboardDir) return routes;
+  return { ...routes, files: { ...routes.files, ...dashboardFiles(dashboardDir) } };
 }
 
 /** Ready when the supergraph is loaded (it is, once started) and every subgraph says it is ready. */

@@ -2,3 +2,4 @@ export * from './config';
 export * from './gateway.server';
 export * from './supergraph';
 export * from './tokens';
+export * from './explorer';

@@ -1,9 +1,16 @@
-import { serve } from '@citipart/subgraph-kit/runtime';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, serve } from '@citipart/subgraph-kit/runtime';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './gateway.server';
 
+/** The dashboard as the workspace builds it (npm install's postinstall, or npm start). */
+const DASHBOARD_DIST = join(__dirname, '..', '..', 'dashboard', 'dist');
+
 void serve('gateway', async () => {
   const config = loadGatewayConfig(process.env);
+  const dashboardDir = existsSync(join(DASHBOARD_DIST, 'index.html')) ? DASHBOARD_DIST : undefined;
+  if (!dashboardDir) log('gateway', 'no dashboard: dashboard/dist is not built (npm run build -w @citipart/dashboard)');
   const gateway = await createGatewayServer({
     supergraphSdl: config.supergraphSdl,
     subgraphUrls: config.subgraphUrls,
@@ -13,6 +20,7 @@ void serve('gateway', async () => {
     maxBodyBytes: config.maxBodyBytes,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxEvaluatedPlans: config.maxEvaluatedPlans,
+    dashboardDir,
   });
   return { url: await gateway.listen(config.port), stop: () => gateway.stop() };
 });

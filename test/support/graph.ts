@@ -63,6 +63,8 @@ export interface TestGraphOptions {
   onSql?: (subgraph: string, sql: string) => void;
   /** Other subgraphs than the graph's own, with the supergraph composed from them. */
   composition?: { subgraphs: readonly SubgraphDefinition[]; supergraphSdl: string };
+  /** The built dashboard for the gateway to serve at /dashboard (as gateway/src/main.ts does). */
+  dashboardDir?: string;
 }
 
 export async function postGraphQL<T>(
@@ -121,6 +123,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
       jwtPublicKey: keys.publicKey,
       gatewaySecret,
+      dashboardDir: options.dashboardDir,
     });
     const url = await gateway.listen(0);
     const withSubgraphDown = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
