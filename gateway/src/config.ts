@@ -13,6 +13,7 @@ import {
   tuningEnvShape,
 } from '@citipart/subgraph-kit/runtime';
 import { subgraphNamesOf } from './supergraph';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './trusted-documents';
 
 export interface GatewayConfig {
   port: number;
@@ -38,6 +39,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs?: number;
   /** QUERY_MAX_EVALUATED_PLANS: the planner's search bound. */
   maxEvaluatedPlans?: number;
+  /**
+   * TRUSTED_DOCUMENTS_PATH and TRUSTED_DOCUMENTS_MODE: the manifest of trusted documents
+   * (read by the entry) and the mode; none when neither variable is set.
+   */
+  trustedDocuments?: { path: string; mode: TrustedDocumentsMode };
 }
 
 /** The gateway's own tuning variables, beside those it shares with the subgraphs. */
@@ -45,6 +51,9 @@ const GATEWAY_TUNING = {
   // Up to ten minutes: longer, and a client would long have given up.
   SUBGRAPH_TIMEOUT_MS: optionalCount(600_000),
   QUERY_MAX_EVALUATED_PLANS: optionalCount(1_000_000),
+  // The trusted documents mode, off when both are unset.
+  TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+  TRUSTED_DOCUMENTS_MODE: z.enum(TRUSTED_DOCUMENTS_MODES).optional(),
 };
 
 /** Variables that tune the gateway and may be left unset (the compose file need not set them). */
@@ -69,6 +78,9 @@ export function gatewayEnvVariables(subgraphNames: readonly string[]): string[] 
 }
 
 const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+/** The committed manifest: the partner-site example's operations and the dashboard's. */
+export const DEFAULT_TRUSTED_DOCUMENTS_PATH = join(__dirname, '..', '..', 'schema', 'trusted-documents.json');
 
 /**
  * Reads the gateway's variables and its supergraph, once. The `<NAME>_URL` overrides it
@@ -105,6 +117,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       MAX_BODY_BYTES?: number;
       SUBGRAPH_TIMEOUT_MS?: number;
       QUERY_MAX_EVALUATED_PLANS?: number;
+      TRUSTED_DOCUMENTS_PATH?: string;
+      TRUSTED_DOCUMENTS_MODE?: TrustedDocumentsMode;
     };
   const subgraphUrls: Record<string, string> = {};
   for (const name of subgraphNames) {
@@ -133,5 +147,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     maxEvaluatedPlans: parsed.QUERY_MAX_EVALUATED_PLANS,
+    // A manifest given without a mode is enforced (production's intent); a mode given without
+    // a manifest uses the committed one.
+    trustedDocuments:
+      parsed.TRUSTED_DOCUMENTS_PATH || parsed.TRUSTED_DOCUMENTS_MODE
+        ? {
+            path: parsed.TRUSTED_DOCUMENTS_PATH ?? DEFAULT_TRUSTED_DOCUMENTS_PATH,
+            mode: parsed.TRUSTED_DOCUMENTS_MODE ?? 'enforce',
+          }
+        : undefined,
   };
 }

@@ -20,6 +20,7 @@ import { createExplorer } from './explorer';
 import { operationCheck } from './operation-check';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { createTokenVerifier } from './tokens';
+import { type TrustedDocuments, trustedDocumentsGate } from './trusted-documents';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -41,6 +42,12 @@ export interface GatewayOptions {
   maxEvaluatedPlans?: number;
   /** The built dashboard (dashboard/dist), served at /dashboard; none: no dashboard. */
   dashboardDir?: string;
+  /**
+   * A manifest of operations by sha256 hash (schema/trusted-documents.json, or a code
+   * generator's persisted-documents.json): listed hashes resolve to their documents; in
+   * `enforce` mode nothing else runs. None: every operation runs, as sent.
+   */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /**
@@ -138,6 +145,9 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // The explorer on a browser's GET of "/": GraphiQL, every file of it served from here;
     // and the dashboard at /dashboard, when given.
     static: withDashboard(createExplorer(), options.dashboardDir),
+    // A listed hash becomes its document, and in enforce mode an unlisted document is
+    // refused, before Apollo parses, validates or plans anything.
+    prepareRequest: options.trustedDocuments && trustedDocumentsGate(options.trustedDocuments),
   });
   return { listen: (port) => http.listen(port), stop: () => http.stop() };
 }

@@ -3,3 +3,4 @@ export * from './gateway.server';
 export * from './supergraph';
 export * from './tokens';
 export * from './explorer';
+export * from './trusted-documents';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { log, serve } from '@citipart/subgraph-kit/runtime';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './gateway.server';
+import { readManifest } from './trusted-documents';
 
 /** The dashboard as the workspace builds it (npm install's postinstall, or npm start). */
 const DASHBOARD_DIST = join(__dirname, '..', '..', 'dashboard', 'dist');
@@ -21,6 +22,13 @@ void serve('gateway', async () => {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxEvaluatedPlans: config.maxEvaluatedPlans,
     dashboardDir,
+    trustedDocuments: config.trustedDocuments && {
+      manifest: readManifest(config.trustedDocuments.path),
+      mode: config.trustedDocuments.mode,
+    },
   });
+  if (config.trustedDocuments) {
+    log('gateway', `trusted documents: ${config.trustedDocuments.mode}, ${config.trustedDocuments.path}`);
+  }
   return { url: await gateway.listen(config.port), stop: () => gateway.stop() };
 });

@@ -5,6 +5,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   type GatewayServer,
   type TokenRequest,
+  type TrustedDocuments,
   createGatewayServer,
   importSigningKey,
   issueToken,
@@ -65,6 +66,8 @@ export interface TestGraphOptions {
   composition?: { subgraphs: readonly SubgraphDefinition[]; supergraphSdl: string };
   /** The built dashboard for the gateway to serve at /dashboard (as gateway/src/main.ts does). */
   dashboardDir?: string;
+  /** The gateway's trusted documents mode (as gateway/src/main.ts gives it from TRUSTED_DOCUMENTS_*). */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export async function postGraphQL<T>(
@@ -124,6 +127,7 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
       jwtPublicKey: keys.publicKey,
       gatewaySecret,
       dashboardDir: options.dashboardDir,
+      trustedDocuments: options.trustedDocuments,
     });
     const url = await gateway.listen(0);
     const withSubgraphDown = async <T>(name: string, work: () => Promise<T>): Promise<T> => {

@@ -37,6 +37,21 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   drainMs: number;
   /** Pages and files served beside GraphQL (the gateway's explorer); none by default. */
   static?: StaticRoutes;
+  /**
+   * Sees each GraphQL request as sent (a POST's parsed body, a GET's query string) before
+   * Apollo does, and returns it, changed or not; throws a `RequestRefusal` to refuse it
+   * (the gateway's trusted documents). None: requests go to Apollo as sent.
+   */
+  prepareRequest?(request: GraphQLHttpRequest): GraphQLHttpRequest;
+}
+
+/** A GraphQL request as it came over HTTP. */
+export interface GraphQLHttpRequest {
+  method: 'GET' | 'POST';
+  /** A POST's parsed JSON body. */
+  body: unknown;
+  /** A GET's query string, with its `?` (empty for none). */
+  search: string;
 }
 
 /** A file served as it is, from memory. */
@@ -92,7 +107,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-class ClientError extends Error {
+/** A request refused as the client's mistake: its HTTP status and code, and a message it can act on. */
+export class RequestRefusal extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -108,7 +124,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (declared > limit) {
     // Read on without keeping anything, so the refusal reaches a client still sending.
     req.resume();
-    return Promise.reject(new ClientError(413, 'PAYLOAD_TOO_LARGE', `The request body may be at most ${limit} bytes.`));
+    return Promise.reject(
+      new RequestRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body may be at most ${limit} bytes.`),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -117,7 +135,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         req.removeAllListeners('data');
-        reject(new ClientError(413, 'PAYLOAD_TOO_LARGE', `The request body may be at most ${limit} bytes.`));
+        reject(new RequestRefusal(413, 'PAYLOAD_TOO_LARGE', `The request body may be at most ${limit} bytes.`));
         req.resume();
         return;
       }
@@ -132,7 +150,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 async function jsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const [mediaType, ...parameters] = (req.headers['content-type'] ?? '').split(';').map((part) => part.trim());
   if (mediaType.toLowerCase() !== 'application/json') {
-    throw new ClientError(
+    throw new RequestRefusal(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       'Send the operation as JSON, with "Content-Type: application/json".',
@@ -143,19 +161,19 @@ async function jsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
     .find((value) => value !== undefined)
     ?.replace(/"/g, '');
   if (charset && !/^utf-?8$/i.test(charset)) {
-    throw new ClientError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8.');
+    throw new RequestRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8.');
   }
   const body = await readBody(req, limit);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw new ClientError(400, 'BAD_REQUEST', 'The request body is not valid UTF-8.');
+    throw new RequestRefusal(400, 'BAD_REQUEST', 'The request body is not valid UTF-8.');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ClientError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    throw new RequestRefusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
 }
 
@@ -288,7 +306,12 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (method !== 'GET' && method !== 'POST') {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { allow: 'GET, POST, OPTIONS', ...CORS });
     }
-    const body = method === 'POST' ? await jsonBody(req, options.maxBodyBytes) : undefined;
+    const sent: GraphQLHttpRequest = {
+      method: method as GraphQLHttpRequest['method'],
+      body: method === 'POST' ? await jsonBody(req, options.maxBodyBytes) : undefined,
+      search: url.search,
+    };
+    const { body, search } = options.prepareRequest ? options.prepareRequest(sent) : sent;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -303,7 +326,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     // (English when none was asked for) and that it varies with the header, for caches.
     const locale = negotiateLocale(req.headers['accept-language']);
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search, body },
       context: () => options.context(req, gone.signal, locale),
     });
     const head: Record<string, string> = { ...CORS };
@@ -338,7 +361,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       }
       await graphql(req, res, url);
     } catch (error) {
-      if (error instanceof ClientError) return sendError(res, error.status, error.code, error.message, CORS);
+      if (error instanceof RequestRefusal) return sendError(res, error.status, error.code, error.message, CORS);
       log(options.name, 'internal error', error);
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     } finally {
