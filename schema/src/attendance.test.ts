@@ -28,8 +28,9 @@ const hidden = (category: ParticipantCategory, ageBand: AgeBand): AttendanceCoun
 
 /**
  * What every answer must satisfy: no count under 5 is shown, and where something is hidden
- * and something else is shown, at least two cells are hidden and their true sum is at least 5,
- * so a reader who knows the total cannot single out a hidden cell.
+ * and something else is shown, at least two cells are hidden, their true sum is at least 5,
+ * and at least one of them is not a small cell (so the hidden sum is not made of cells known
+ * to lie between 1 and 4), so a reader who knows the total cannot single out a hidden cell.
  */
 function expectSafe(cells: readonly AttendanceCell[], answer: readonly AttendanceCount[]): void {
   for (const item of answer) if (item.count !== null) expect(item.count).toBeGreaterThanOrEqual(5);
@@ -41,6 +42,10 @@ function expectSafe(cells: readonly AttendanceCell[], answer: readonly Attendanc
     0,
   );
   expect(trueSum).toBeGreaterThanOrEqual(5);
+  const open = hiddenItems.some(
+    (item) => cells.find((c) => c.category === item.category && c.ageBand === item.ageBand)!.count >= 5,
+  );
+  expect(open).toBe(true);
 }
 
 test('nothing is hidden where every count is 5 or more; the order is category, then age band', () => {
@@ -87,13 +92,30 @@ test('two cells of 1 and 2 (a known sum of 3 pins them down): a third is hidden'
   expectSafe(cells, answer);
 });
 
-test('two small cells whose sum is 5 or more need nothing more', () => {
+test('two small cells whose sum is 5 or more: still narrowed down by a total, so a shown cell is hidden too', () => {
   const cells = [cell(CITIZEN, AGE_18_30, 20), cell(TEACHER, AGE_31_50, 3), cell(JOURNALIST, AGE_31_50, 2)];
   expect(suppressCells(cells)).toEqual([
-    shown(CITIZEN, AGE_18_30, 20),
+    hidden(CITIZEN, AGE_18_30),
     hidden(TEACHER, AGE_31_50),
     hidden(JOURNALIST, AGE_31_50),
   ]);
+});
+
+test('4, 4 and 20 with a known total of 28: the two 4s would be pinned (8 over two cells of at most 4)', () => {
+  const cells = [
+    cell(CITIZEN, UNDER_18, 4),
+    cell(CITIZEN, AGE_18_30, 4),
+    cell(CITIZEN, AGE_31_50, 20),
+    cell(TEACHER, AGE_31_50, 30),
+  ];
+  const answer = suppressCells(cells);
+  expect(answer).toEqual([
+    hidden(CITIZEN, UNDER_18),
+    hidden(CITIZEN, AGE_18_30),
+    hidden(CITIZEN, AGE_31_50),
+    shown(TEACHER, AGE_31_50, 30),
+  ]);
+  expectSafe(cells, answer);
 });
 
 test('the extra cell is the smallest shown; a tie goes to the first in the stable order', () => {
@@ -173,12 +195,14 @@ test('a sum hidden only because of a contribution gets a second hidden cell at t
   ]);
 });
 
-test('sums of small counts are hidden; lists without anything hidden change nothing', () => {
+test('sums with hidden contributions are hidden; lists without anything hidden change nothing', () => {
   const sums = [cell(CITIZEN, AGE_18_30, 40), cell(JOURNALIST, OVER_65, 3), cell(TEACHER, AGE_51_65, 2)];
   const answer = suppressSums(sums, [
     [cell(JOURNALIST, OVER_65, 3), cell(TEACHER, AGE_51_65, 2), cell(CITIZEN, AGE_18_30, 40)],
   ]);
-  expect(answer).toEqual([shown(CITIZEN, AGE_18_30, 40), hidden(TEACHER, AGE_51_65), hidden(JOURNALIST, OVER_65)]);
+  // The list hides its 3 and 2, and its 40 with them (small cells alone would be narrowed
+  // down by its total): so every sum has a hidden contribution.
+  expect(answer).toEqual([hidden(CITIZEN, AGE_18_30), hidden(TEACHER, AGE_51_65), hidden(JOURNALIST, OVER_65)]);
   expect(suppressSums([cell(CITIZEN, AGE_18_30, 40)], [[cell(CITIZEN, AGE_18_30, 40)]])).toEqual([
     shown(CITIZEN, AGE_18_30, 40),
   ]);

@@ -15,13 +15,18 @@ import { AgeBand, ParticipantCategory } from './enums';
 //    get the hidden one back (a differencing attack).
 // 2. Secondary: a reader may know the list's total (an activity's participants, a meeting's,
 //    or any sum the graph or the world gives). Total minus the shown cells is the sum of the
-//    hidden ones. If one cell is hidden, that sum IS the cell; if several are hidden but
-//    their sum is under 5, each of them is pinned down to a handful of values (1 and 2 with a
-//    known sum of 3: exactly {1, 2}). So then the smallest shown cell is hidden too (ties go
-//    to the first in the stable order below). One extra cell always suffices: it was shown,
-//    so it is at least 5, and afterwards at least two cells are hidden and their sum is at
-//    least 5. If no cell is left to hide, the whole list is hidden and nothing more can be
-//    done without hiding that the list exists.
+//    hidden ones. A cell hidden for being small is known to hold 1 to 4, so while every
+//    hidden cell is such a cell, their known sum narrows them down, often to one value: one
+//    cell is the sum itself; 1 and 2 with a sum of 3 are exactly {1, 2}; two cells with a sum
+//    of 8 are 4 and 4. So then the smallest shown cell is hidden too (ties go to the first in
+//    the stable order below): it is at least 5 and, as far as the reader knows, may be
+//    anything up to the smallest count still shown (or without bound), which leaves the
+//    hidden sum open. A hidden sum with a hidden contribution (below) is such an open cell
+//    already. If no cell is left to hide, the whole list is hidden.
+//    What remains: a reader who knows the exact total can still pin the hidden cells when
+//    they all sit at the ends of what they may be (every small cell 4 and the extra one 5,
+//    say). Closing that needs wider protection ranges than one extra cell gives (interval
+//    protection, by linear programming); attendance is sample data today.
 //
 // Why the sums need no more than that: every hidden cell of a lower list (an activity's)
 // makes its summed cell hidden, so the hidden cells of a sum hold every hidden contribution,
@@ -114,8 +119,9 @@ export function suppressCells(cells: readonly AttendanceCell[]): AttendanceCount
   const hidden = sorted.map((cell) => cell.count < SMALLEST_SHOWN_COUNT || cell.mustSuppress === true);
   const hiddenCells = sorted.filter((_, index) => hidden[index]);
   const hiddenSum = hiddenCells.reduce((sum, cell) => sum + cell.count, 0);
-  // Secondary: a known total must not give a hidden cell away.
-  if (hiddenCells.length === 1 || (hiddenCells.length > 1 && hiddenSum < SMALLEST_SHOWN_COUNT)) {
+  // Secondary: while every hidden cell is a small one (1 to 4), a known total narrows them down.
+  const onlySmallHidden = hiddenCells.every((cell) => cell.count < SMALLEST_SHOWN_COUNT && !cell.mustSuppress);
+  if (hiddenCells.length > 0 && (onlySmallHidden || hiddenCells.length === 1 || hiddenSum < SMALLEST_SHOWN_COUNT)) {
     let smallest = -1;
     sorted.forEach((cell, index) => {
       if (!hidden[index] && (smallest < 0 || cell.count < sorted[smallest].count)) smallest = index;
