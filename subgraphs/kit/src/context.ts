@@ -37,6 +37,15 @@ export class LoaderCache {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /**
+   * Forgets everything loaded so far. A write calls it once committed (writes/records.ts):
+   * a document may hold several mutations, and each must answer with what it stored, not
+   * with what an earlier field of the same request read.
+   */
+  clear(): void {
+    this.loaders.clear();
+  }
 }
 
 /**

@@ -24,20 +24,21 @@ export function loadById<T extends { id: string }>(
     .load(id);
 }
 
-/** Loads the rows whose `field` equals `key`, in `orderBy` order. */
+/** Loads the rows whose `field` equals `key` (and that match `where`), in `orderBy` order. */
 export function loadGroup<T extends object, K extends keyof T & string>(
   ctx: SubgraphContext,
   entity: EntityClass<T>,
   field: K,
   key: string,
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  where: Partial<Record<keyof T & string, unknown>> = {},
 ): Promise<T[]> {
   return ctx.loaders
-    .get<string, T[]>(`${entity.name}By:${field}`, orderBy, async (keys) => {
+    .get<string, T[]>(`${entity.name}By:${field}`, { orderBy, where }, async (keys) => {
       // A key may have any number of rows: the statement stops one row past the budget.
       const found = await ctx.em.find(
         entity,
-        { [field]: { $in: [...keys] } } as unknown as FilterQuery<T>,
+        { ...where, [field]: { $in: [...keys] } } as unknown as FilterQuery<T>,
         { orderBy, limit: ctx.rowBudget.statementLimit() } as never,
       );
       ctx.rowBudget.spend(found.length);

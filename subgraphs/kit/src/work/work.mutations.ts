@@ -28,7 +28,6 @@ import {
   type SurveyOptionInput,
   type SurveyQuestionInput,
 } from './work.input';
-import { workChanged } from './work.resolver';
 import { insertPlays, insertSurveys, playRows, surveyRows } from './work.rows';
 
 // The writes of an activity's work (API v3): `set{T}ActivitySurvey`, `…Play` and
@@ -337,13 +336,6 @@ export async function refuseKindChangeWithWork(
   );
 }
 
-/** The activity a write returns, once later reads of the request see the new work. */
-async function written(ctx: PartnerTypeContext, write: Promise<Activity>): Promise<Activity> {
-  const activity = await write;
-  workChanged(ctx);
-  return activity;
-}
-
 /**
  * The work's mutations of one partner-type subgraph, named after its type
  * (`setCityActivitySurvey`, ...): one implementation generates all four sets, as
@@ -358,29 +350,26 @@ export function createWorkMutations(typeName: string): ClassType {
         "Replaces a STREET_SURVEY activity's survey, at the activity's version; returns the activity at its new version.",
     })
     setSurvey(@Args() { id, version, survey }: SetSurveyArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
-      return written(
-        ctx,
-        replaceWork(ctx, ACTIVITY, {
-          action: `set${typeName}ActivitySurvey`,
-          id,
-          version,
-          argument: 'survey',
-          validate: () => validSurvey(survey, 'survey'),
-          check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'survey'),
-          replace: async (em, activity, work) => {
-            // The survey's questions and options go with it (on delete cascade).
-            await em.nativeDelete(Survey, { activityId: activity.id });
-            const texts = { originalLocale: work.locale, translations: {} };
-            const questions = work.questions.map((question) => ({
-              text: question.text,
-              networkQuestionId: question.networkQuestionId,
-              ...texts,
-              options: question.options.map((option) => ({ ...option, ...texts })),
-            }));
-            await insertSurveys(em, [surveyRows(activity.id, work.respondents, questions)]);
-          },
-        }),
-      );
+      return replaceWork(ctx, ACTIVITY, {
+        action: `set${typeName}ActivitySurvey`,
+        id,
+        version,
+        argument: 'survey',
+        validate: () => validSurvey(survey, 'survey'),
+        check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'survey'),
+        replace: async (em, activity, work) => {
+          // The survey's questions and options go with it (on delete cascade).
+          await em.nativeDelete(Survey, { activityId: activity.id });
+          const texts = { originalLocale: work.locale, translations: {} };
+          const questions = work.questions.map((question) => ({
+            text: question.text,
+            networkQuestionId: question.networkQuestionId,
+            ...texts,
+            options: question.options.map((option) => ({ ...option, ...texts })),
+          }));
+          await insertSurveys(em, [surveyRows(activity.id, work.respondents, questions)]);
+        },
+      });
     }
 
     @Mutation(() => Activity, {
@@ -389,25 +378,22 @@ export function createWorkMutations(typeName: string): ClassType {
         "Replaces a FORUM_THEATRE activity's play and its performances, at the activity's version; returns the activity at its new version.",
     })
     setPlay(@Args() { id, version, play }: SetPlayArgs, @Ctx() ctx: PartnerTypeContext): Promise<Activity> {
-      return written(
-        ctx,
-        replaceWork(ctx, ACTIVITY, {
-          action: `set${typeName}ActivityPlay`,
-          id,
-          version,
-          argument: 'play',
-          validate: () => validPlay(play, 'play'),
-          check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'play'),
-          replace: async (em, activity, work) => {
-            // The play's performances go with it (on delete cascade).
-            await em.nativeDelete(Play, { activityId: activity.id });
-            const texts = { originalLocale: work.locale, translations: {} };
-            const stored = { activityId: activity.id, title: work.title, synopsis: work.synopsis, ...texts };
-            const performances = work.performances.map((performance) => ({ ...performance, ...texts }));
-            await insertPlays(em, [playRows(stored, performances)]);
-          },
-        }),
-      );
+      return replaceWork(ctx, ACTIVITY, {
+        action: `set${typeName}ActivityPlay`,
+        id,
+        version,
+        argument: 'play',
+        validate: () => validPlay(play, 'play'),
+        check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'play'),
+        replace: async (em, activity, work) => {
+          // The play's performances go with it (on delete cascade).
+          await em.nativeDelete(Play, { activityId: activity.id });
+          const texts = { originalLocale: work.locale, translations: {} };
+          const stored = { activityId: activity.id, title: work.title, synopsis: work.synopsis, ...texts };
+          const performances = work.performances.map((performance) => ({ ...performance, ...texts }));
+          await insertPlays(em, [playRows(stored, performances)]);
+        },
+      });
     }
 
     @Mutation(() => Activity, {
@@ -419,21 +405,18 @@ export function createWorkMutations(typeName: string): ClassType {
       @Args() { id, version, text }: SetBookletTextArgs,
       @Ctx() ctx: PartnerTypeContext,
     ): Promise<Activity> {
-      return written(
-        ctx,
-        replaceWork(ctx, ACTIVITY, {
-          action: `set${typeName}ActivityBookletText`,
-          id,
-          version,
-          argument: 'text',
-          validate: () => validBookletText(text, 'text'),
-          check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'text'),
-          replace: async (em, activity, { locale, ...work }) => {
-            const row = { ...work, activityId: activity.id, originalLocale: locale, translations: {} };
-            await replaceRows(em, BookletText, { activityId: activity.id }, [row]);
-          },
-        }),
-      );
+      return replaceWork(ctx, ACTIVITY, {
+        action: `set${typeName}ActivityBookletText`,
+        id,
+        version,
+        argument: 'text',
+        validate: () => validBookletText(text, 'text'),
+        check: (em, activity, work) => fitActivity(ctx, em, activity, work, 'text'),
+        replace: async (em, activity, { locale, ...work }) => {
+          const row = { ...work, activityId: activity.id, originalLocale: locale, translations: {} };
+          await replaceRows(em, BookletText, { activityId: activity.id }, [row]);
+        },
+      });
     }
   }
   return WorkMutations;

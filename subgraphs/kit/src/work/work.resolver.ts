@@ -1,8 +1,9 @@
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import { ActivityKind } from '@citipart/schema';
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { canEditPartner } from '../auth/identity';
-import type { LoaderCache, SubgraphContext } from '../context';
+import type { SubgraphContext } from '../context';
+import { loadGroup } from '../loaders';
 import { Activity } from '../partner-type/activity.entity';
 import { BookletText } from './booklet-text.entity';
 import { NetworkQuestionReference } from './network-question.reference';
@@ -14,50 +15,13 @@ import { Survey, SurveyOption, SurveyQuestion } from './survey.entity';
 // performances and texts costs one statement per table, however many activities it holds.
 // Work of a kind that does not fit the activity is not asked for at all.
 
-/**
- * How many writes of work this request has made. A document may hold several mutations, and
- * the loaders live for the whole request: after a write the work is read by new loaders, so
- * that each mutation answers with the work it stored, not with what an earlier one of the
- * same document read.
- */
-const writes = new WeakMap<LoaderCache, number>();
-
-/** Called by the work's writes (work.mutations.ts) once the new work is committed. */
-export function workChanged(ctx: SubgraphContext): void {
-  writes.set(ctx.loaders, (writes.get(ctx.loaders) ?? 0) + 1);
-}
-
-/**
- * The rows of `entity` whose `field` is `key` (and that match `where`), in `orderBy` order:
- * one statement per batch of keys, counted in the request's row budget (as `loadGroup` in
- * ../loaders.ts, with the write count above in the loader's key).
- */
-function loadChildren<T extends object>(
-  ctx: SubgraphContext,
-  entity: EntityClass<T>,
-  field: keyof T & string,
-  key: string,
-  orderBy: QueryOrderMap<T>,
-  where: Record<string, unknown> = {},
-): Promise<T[]> {
-  const generation = writes.get(ctx.loaders) ?? 0;
-  return ctx.loaders
-    .get<string, T[]>(`work:${entity.name}By:${field}`, { orderBy, where, generation }, async (keys) => {
-      const filter = { ...where, [field]: { $in: [...keys] } } as FilterQuery<T>;
-      const found = await ctx.em.find(entity, filter, { orderBy, limit: ctx.rowBudget.statementLimit() });
-      ctx.rowBudget.spend(found.length);
-      return keys.map((value) => found.filter((row) => row[field] === value));
-    })
-    .load(key);
-}
-
 /** The one row of `entity` that belongs to the activity, or null. */
 async function workOf<T extends { activityId: string }>(
   ctx: SubgraphContext,
   entity: EntityClass<T>,
   activityId: string,
 ): Promise<T | null> {
-  const [row] = await loadChildren(ctx, entity, 'activityId', activityId, {});
+  const [row] = await loadGroup(ctx, entity, 'activityId', activityId, {});
   return row ?? null;
 }
 
@@ -107,7 +71,7 @@ export class SurveyResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<SurveyQuestion[]> {
     const where = networkQuestion ? { networkQuestionId: networkQuestion } : {};
-    return loadChildren(ctx, SurveyQuestion, 'activityId', survey.activityId, { position: 'asc' }, where);
+    return loadGroup(ctx, SurveyQuestion, 'activityId', survey.activityId, { position: 'asc' }, where);
   }
 }
 
@@ -123,7 +87,7 @@ export class SurveyQuestionResolver {
 
   @FieldResolver(() => [SurveyOption], { description: 'The options, in the order they were offered.' })
   options(@Root() question: SurveyQuestion, @Ctx() ctx: SubgraphContext): Promise<SurveyOption[]> {
-    return loadChildren(ctx, SurveyOption, 'questionId', question.id, { position: 'asc' });
+    return loadGroup(ctx, SurveyOption, 'questionId', question.id, { position: 'asc' });
   }
 }
 
@@ -131,6 +95,6 @@ export class SurveyQuestionResolver {
 export class PlayResolver {
   @FieldResolver(() => [Performance], { description: 'The performances, by date.' })
   performances(@Root() play: Play, @Ctx() ctx: SubgraphContext): Promise<Performance[]> {
-    return loadChildren(ctx, Performance, 'activityId', play.activityId, { performedOn: 'asc', position: 'asc' });
+    return loadGroup(ctx, Performance, 'activityId', play.activityId, { performedOn: 'asc', position: 'asc' });
   }
 }

@@ -3,6 +3,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Locale, userInputError } from '@citipart/schema';
 import { type Identity, type SignedIn, requireSignedIn } from '../auth/identity';
+import type { LoaderCache } from '../context';
 import { recordAudit } from './audit';
 import { type KeyScope, refuseRetiredClientKey, retireClientKeys } from './client-keys';
 import type { Translatable } from '../translations/translatable';
@@ -112,6 +113,15 @@ export function requiredAs<T>(column: keyof T & string) {
 export interface WriteContext {
   em: EntityManager;
   identity: Identity;
+  /** The request's loaders (absent in scripts): cleared once a write is committed. */
+  loaders?: LoaderCache;
+}
+
+/** The result of a committed write, once the request's later reads will see it. */
+export async function committed<T>(ctx: WriteContext, write: Promise<T>): Promise<T> {
+  const result = await write;
+  ctx.loaders?.clear();
+  return result;
 }
 
 export interface CreateWrite<T, I> {
@@ -146,46 +156,49 @@ export async function createRecord<T extends VersionedRow, I extends object>(
   const key = kind.clientKeys ? checkClientKey(write.clientKey) : null;
   const columns = columnsOf(kind.fields, write.input, argument);
   const draft: Partial<T> = { ...kind.defaults, ...columns, ...fixed };
-  return ctx.em.transactional(async (em) => {
-    await kind.beforeCreate?.(em, draft);
-    await kind.check?.(draft, { em, field: argument, input: write.input });
-    const chosenId = draft.id;
-    const row: Partial<VersionedRow> & Record<string, unknown> = {
-      ...draft,
-      id: chosenId ?? randomUUID(),
-      version: 1,
-    };
-    let record: T;
-    if (key && kind.clientKeys) {
-      await refuseRetiredClientKey(em, kind.clientKeys.scope(draft), key);
-      row.clientKey = key;
-      const unique = Object.fromEntries(kind.clientKeys.unique.map((column) => [column, row[column]]));
-      const result = await createOnce(em, kind.entity, row, unique);
-      // A retry: the first call already did everything else.
-      if (!result.created) return result.row;
-      record = result.row;
-    } else if (chosenId !== undefined) {
-      const result = await createOnce(em, kind.entity, row, { id: chosenId });
-      if (!result.created) throw alreadyExists(kind.entityType, chosenId, result.row.version);
-      record = result.row;
-    } else {
-      record = Object.assign(new kind.entity(), row);
-      em.persist(record);
-    }
-    if (kind.afterWrite) {
-      // Rows written with the record refer to it by id: it must be stored first.
-      await em.flush();
-      await kind.afterWrite(em, record, write.input, true);
-    }
-    recordAudit(em, identity, {
-      action: write.action,
-      entityType: kind.auditType ?? kind.entityType,
-      entityId: record.id,
-      partnerId: kind.partnerOf(record),
-      fields: givenFields(write.input),
-    });
-    return record;
-  });
+  return committed(
+    ctx,
+    ctx.em.transactional(async (em) => {
+      await kind.beforeCreate?.(em, draft);
+      await kind.check?.(draft, { em, field: argument, input: write.input });
+      const chosenId = draft.id;
+      const row: Partial<VersionedRow> & Record<string, unknown> = {
+        ...draft,
+        id: chosenId ?? randomUUID(),
+        version: 1,
+      };
+      let record: T;
+      if (key && kind.clientKeys) {
+        await refuseRetiredClientKey(em, kind.clientKeys.scope(draft), key);
+        row.clientKey = key;
+        const unique = Object.fromEntries(kind.clientKeys.unique.map((column) => [column, row[column]]));
+        const result = await createOnce(em, kind.entity, row, unique);
+        // A retry: the first call already did everything else.
+        if (!result.created) return result.row;
+        record = result.row;
+      } else if (chosenId !== undefined) {
+        const result = await createOnce(em, kind.entity, row, { id: chosenId });
+        if (!result.created) throw alreadyExists(kind.entityType, chosenId, result.row.version);
+        record = result.row;
+      } else {
+        record = Object.assign(new kind.entity(), row);
+        em.persist(record);
+      }
+      if (kind.afterWrite) {
+        // Rows written with the record refer to it by id: it must be stored first.
+        await em.flush();
+        await kind.afterWrite(em, record, write.input, true);
+      }
+      recordAudit(em, identity, {
+        action: write.action,
+        entityType: kind.auditType ?? kind.entityType,
+        entityId: record.id,
+        partnerId: kind.partnerOf(record),
+        fields: givenFields(write.input),
+      });
+      return record;
+    }),
+  );
 }
 
 export interface ChangeWrite<I> {
@@ -213,31 +226,34 @@ export async function changeRecord<T extends VersionedRow, I extends object>(
   if (kind.ownerFromId) kind.authorize(identity, kind.ownerFromId(write.id), operation);
   if (patch) requireChanges(patch);
   const columns = patch ? columnsOf(kind.fields, patch, 'patch') : undefined;
-  return ctx.em.transactional(async (em) => {
-    const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
-      kind.authorize(identity, stored, operation),
-    );
-    // The owner before a delete; after a change (a meeting may move to another host).
-    let partnerId = kind.partnerOf(row);
-    if (patch && columns) {
-      await kind.check?.({ ...row, ...columns }, { em, field: 'patch', input: patch, stored: row });
-      // A managed entity: the unit of work writes the changed columns at commit.
-      Object.assign(row, columns, { version: row.version + 1 });
-      partnerId = kind.partnerOf(row);
-      await kind.afterWrite?.(em, row, patch, false);
-    } else {
-      em.remove(row);
-      if (kind.clientKeys) await retireClientKeys(em, kind.clientKeys.scope(row), [kind.clientKeys.keyOf(row)]);
-    }
-    recordAudit(em, identity, {
-      action: write.action,
-      entityType: kind.auditType ?? kind.entityType,
-      entityId: write.id,
-      partnerId,
-      fields: patch ? givenFields(patch) : [],
-    });
-    return row;
-  });
+  return committed(
+    ctx,
+    ctx.em.transactional(async (em) => {
+      const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
+        kind.authorize(identity, stored, operation),
+      );
+      // The owner before a delete; after a change (a meeting may move to another host).
+      let partnerId = kind.partnerOf(row);
+      if (patch && columns) {
+        await kind.check?.({ ...row, ...columns }, { em, field: 'patch', input: patch, stored: row });
+        // A managed entity: the unit of work writes the changed columns at commit.
+        Object.assign(row, columns, { version: row.version + 1 });
+        partnerId = kind.partnerOf(row);
+        await kind.afterWrite?.(em, row, patch, false);
+      } else {
+        em.remove(row);
+        if (kind.clientKeys) await retireClientKeys(em, kind.clientKeys.scope(row), [kind.clientKeys.keyOf(row)]);
+      }
+      recordAudit(em, identity, {
+        action: write.action,
+        entityType: kind.auditType ?? kind.entityType,
+        entityId: write.id,
+        partnerId,
+        fields: patch ? givenFields(patch) : [],
+      });
+      return row;
+    }),
+  );
 }
 
 export interface TranslateWrite<I, F extends keyof I & string> {
@@ -270,31 +286,34 @@ export async function translateRecord<
     const text = (kind.fields[field](value as Exclude<I[F], undefined>, field) as Record<string, unknown>)[field];
     if (typeof text === 'string') texts[field] = text;
   }
-  return ctx.em.transactional(async (em) => {
-    const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
-      kind.authorize(identity, stored, 'change'),
-    );
-    if (write.locale === row.originalLocale) {
-      throw userInputError(
-        `"locale": ${kind.entityType} "${row.id}" is written in ${write.locale}; change its texts with the update, not a translation.`,
-        'locale',
+  return committed(
+    ctx,
+    ctx.em.transactional(async (em) => {
+      const row = await lockVersion(em, kind.entity, kind.entityType, write.id, write.version, (stored) =>
+        kind.authorize(identity, stored, 'change'),
       );
-    }
-    for (const field of Object.keys(texts)) {
-      if ((row as Record<string, unknown>)[field] == null) {
-        throw userInputError(`"${field}": ${kind.entityType} "${row.id}" has no ${field} to translate.`, field);
+      if (write.locale === row.originalLocale) {
+        throw userInputError(
+          `"locale": ${kind.entityType} "${row.id}" is written in ${write.locale}; change its texts with the update, not a translation.`,
+          'locale',
+        );
       }
-    }
-    // A new object, so that the unit of work sees the jsonb column change.
-    row.translations = { ...row.translations, [write.locale]: texts };
-    row.version += 1;
-    recordAudit(em, identity, {
-      action: write.action,
-      entityType: kind.auditType ?? kind.entityType,
-      entityId: row.id,
-      partnerId: kind.partnerOf(row),
-      fields: ['locale', ...Object.keys(texts)],
-    });
-    return row;
-  });
+      for (const field of Object.keys(texts)) {
+        if ((row as Record<string, unknown>)[field] == null) {
+          throw userInputError(`"${field}": ${kind.entityType} "${row.id}" has no ${field} to translate.`, field);
+        }
+      }
+      // A new object, so that the unit of work sees the jsonb column change.
+      row.translations = { ...row.translations, [write.locale]: texts };
+      row.version += 1;
+      recordAudit(em, identity, {
+        action: write.action,
+        entityType: kind.auditType ?? kind.entityType,
+        entityId: row.id,
+        partnerId: kind.partnerOf(row),
+        fields: ['locale', ...Object.keys(texts)],
+      });
+      return row;
+    }),
+  );
 }

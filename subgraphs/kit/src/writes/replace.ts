@@ -2,7 +2,7 @@ import type { EntityClass, FilterQuery, RequiredEntityData } from '@mikro-orm/co
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type SignedIn, requireSignedIn } from '../auth/identity';
 import { recordAudit } from './audit';
-import type { VersionedRow, WriteContext } from './records';
+import { type VersionedRow, type WriteContext, committed } from './records';
 import { lockVersion } from './versioned';
 
 // The work of a record (an activity's survey, play or booklet text, its attendance; a
@@ -67,24 +67,27 @@ export async function replaceWork<P extends VersionedRow, V, W = V>(
 ): Promise<P> {
   const identity = requireSignedIn(ctx.identity);
   const validated = write.validate();
-  return ctx.em.transactional(async (em) => {
-    const row = await lockVersion(em, parent.entity, parent.entityType, write.id, write.version, (stored) =>
-      parent.authorize(identity, stored),
-    );
-    // Without a check, the work is stored as validated (W is V).
-    const work = write.check ? await write.check(em, row, validated) : validated;
-    await write.replace(em, row, work as W);
-    // A managed entity: the unit of work writes the new version (and updatedAt) at commit.
-    row.version += 1;
-    recordAudit(em, identity, {
-      action: write.action,
-      entityType: parent.entityType,
-      entityId: row.id,
-      partnerId: parent.partnerOf(row),
-      fields: [write.argument],
-    });
-    return row;
-  });
+  return committed(
+    ctx,
+    ctx.em.transactional(async (em) => {
+      const row = await lockVersion(em, parent.entity, parent.entityType, write.id, write.version, (stored) =>
+        parent.authorize(identity, stored),
+      );
+      // Without a check, the work is stored as validated (W is V).
+      const work = write.check ? await write.check(em, row, validated) : validated;
+      await write.replace(em, row, work as W);
+      // A managed entity: the unit of work writes the new version (and updatedAt) at commit.
+      row.version += 1;
+      recordAudit(em, identity, {
+        action: write.action,
+        entityType: parent.entityType,
+        entityId: row.id,
+        partnerId: parent.partnerOf(row),
+        fields: [write.argument],
+      });
+      return row;
+    }),
+  );
 }
 
 /**
