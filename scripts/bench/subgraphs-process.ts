@@ -1,4 +1,4 @@
-import { createSubgraphServer, migrate, openSubgraphDatabase } from '@citipart/subgraph-kit';
+import { type RunningSubgraph, startSubgraphs } from '../../test/support/graph';
 import { SUBGRAPHS } from '../subgraphs';
 
 /**
@@ -9,27 +9,19 @@ import { SUBGRAPHS } from '../subgraphs';
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL!;
   const gatewaySecret = process.env.GATEWAY_SECRET!;
-  const stops: (() => Promise<void>)[] = [];
-  const subgraphs = [];
-  for (const definition of SUBGRAPHS) {
-    const orm = await openSubgraphDatabase(definition, databaseUrl);
-    await migrate(orm);
-    await orm.em.fork().transactional((em) => definition.seed(em));
-    const server = await createSubgraphServer(definition, orm, { gatewaySecret });
-    const url = await server.listen(0);
-    stops.push(async () => {
-      await server.stop();
-      await orm.close();
-    });
-    subgraphs.push({
-      name: definition.name,
-      url,
-      schema: definition.defaultSchema,
-      partnerType: definition.partnerType,
-    });
-  }
+  const running = new Map<string, RunningSubgraph>();
+  await startSubgraphs(SUBGRAPHS, databaseUrl, running, { gatewaySecret, seed: true });
+  const subgraphs = [...running.values()].map(({ definition, url }) => ({
+    name: definition.name,
+    url,
+    schema: definition.defaultSchema,
+    partnerType: definition.partnerType,
+  }));
   const stop = async () => {
-    for (const each of stops) await each().catch(() => undefined);
+    for (const { server, orm } of running.values()) {
+      await server.stop().catch(() => undefined);
+      await orm.close().catch(() => undefined);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

@@ -85,6 +85,29 @@ export async function postGraphQL<T>(
 }
 
 /**
+ * Opens, migrates (and seeds) each subgraph's database and starts its server on a free port,
+ * adding each to `into` as soon as it listens (so that a failure part-way can stop those
+ * already running). The tests' graph and `npm run bench` (scripts/bench/subgraphs-process.ts)
+ * start their subgraphs this way.
+ */
+export async function startSubgraphs(
+  definitions: readonly SubgraphDefinition[],
+  databaseUrl: string,
+  into: Map<string, RunningSubgraph>,
+  options: { gatewaySecret: string; seed: boolean; onSql?: (subgraph: string, sql: string) => void },
+): Promise<void> {
+  for (const definition of definitions) {
+    const orm = await openSubgraphDatabase(definition, databaseUrl, {
+      onSql: options.onSql && ((sql) => options.onSql!(definition.name, sql)),
+    });
+    await migrate(orm);
+    if (options.seed) await orm.em.fork().transactional((em) => definition.seed(em));
+    const server = await createSubgraphServer(definition, orm, { gatewaySecret: options.gatewaySecret });
+    into.set(definition.name, { definition, orm, server, url: await server.listen(0) });
+  }
+}
+
+/**
  * The whole graph as it runs in production, in one process: a database of its own, the
  * five subgraphs migrated (and seeded) and listening on free ports, and the gateway over
  * the committed supergraph, routed to them.
@@ -109,15 +132,11 @@ export async function startGraph(label: string, options: TestGraphOptions = {}):
     await database.drop();
   };
   try {
-    for (const definition of options.composition?.subgraphs ?? SUBGRAPHS) {
-      const orm = await openSubgraphDatabase(definition, database.url, {
-        onSql: options.onSql && ((sql) => options.onSql!(definition.name, sql)),
-      });
-      await migrate(orm);
-      if (options.seed !== false) await orm.em.fork().transactional((em) => definition.seed(em));
-      const server = await createSubgraphServer(definition, orm, { gatewaySecret });
-      subgraphs.set(definition.name, { definition, orm, server, url: await server.listen(0) });
-    }
+    await startSubgraphs(options.composition?.subgraphs ?? SUBGRAPHS, database.url, subgraphs, {
+      gatewaySecret,
+      seed: options.seed !== false,
+      onSql: options.onSql,
+    });
     const supergraphSdl =
       options.composition?.supergraphSdl ??
       (await readFile(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8'));
