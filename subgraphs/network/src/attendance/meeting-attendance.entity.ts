@@ -1,29 +1,13 @@
-import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { AgeBand, ParticipantCategory } from '@citipart/schema';
+import { AttendanceCell } from '@citipart/subgraph-kit';
+import { Entity, PrimaryKey } from '@mikro-orm/core';
 
 /**
- * One cell of a meeting's attendance: how many people of one category and age band came.
- * Only positive counts are stored; the graph returns them only through `suppressCells`
- * (schema/src/attendance.ts), as `Meeting.attendance` and in `Network.statistics`.
+ * One cell of a meeting's attendance: `Meeting.attendance`, and in `Network.statistics`. The
+ * meetings are documented, their attendance by category and age band is not: the built-in
+ * tallies are sample data (docs/DATASET.md, "Attendance").
  */
 @Entity({ tableName: 'meeting_attendance' })
-export class MeetingAttendance {
+export class MeetingAttendance extends AttendanceCell {
   @PrimaryKey({ type: 'text' })
   meetingId!: string;
-
-  @Enum({ items: () => ParticipantCategory, primary: true })
-  category!: ParticipantCategory;
-
-  @Enum({ items: () => AgeBand, primary: true })
-  ageBand!: AgeBand;
-
-  @Property({ type: 'integer' })
-  count!: number;
-
-  /**
-   * True for the sample tallies of the built-in dataset: the meetings are documented, their
-   * attendance by category and age band is not (docs/DATASET.md, "Attendance").
-   */
-  @Property({ default: false })
-  demo: boolean & Opt = false;
 }
