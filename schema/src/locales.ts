@@ -7,15 +7,6 @@ import { Locale } from './enums';
  */
 export const LOCALES: readonly Locale[] = [Locale.EN, Locale.HR, Locale.FR, Locale.DE, Locale.PL];
 
-/** The language of a partner's country: what its texts are written in unless it says otherwise. */
-export const COUNTRY_LOCALE: Readonly<Record<string, Locale>> = {
-  HR: Locale.HR,
-  FR: Locale.FR,
-  DE: Locale.DE,
-  AT: Locale.DE,
-  PL: Locale.PL,
-};
-
 /** The language tag of a locale in HTTP headers: `hr`. */
 export function languageTag(locale: Locale): string {
   return locale.toLowerCase();
