@@ -3,21 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/schema', '<rootDir>/subgraphs', '<rootDir>/gateway'],
   testMatch: ['**/*.test.ts'],
-  // Decorator metadata is what TypeGraphQL and MikroORM read types from: keep it on.
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: 'es2022',
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
+  // Decorator metadata is what TypeGraphQL and MikroORM read types from: the options that keep
+  // it are those `npm run build` compiles the services with (scripts/build.ts).
+  transform: { '^.+\\.ts$': ['@swc/jest', require('./scripts/swc-options.json')] },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

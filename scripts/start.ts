@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { log } from '@citipart/subgraph-kit/runtime';
 import { DASHBOARD_DIST, buildDashboard } from '../dashboard/scripts/build';
+import { COMPILED_EXEC_ARGV, buildServices, compiledPath } from './build';
 import { loadLocalConfig } from './local-config';
 import { type LocalDatabase, openLocalDatabase } from './local-database';
 import { loadLocalSecrets, publicKeyOf } from './local-secrets';
@@ -43,16 +44,20 @@ async function main(): Promise<void> {
     log('start', `built the dashboard in ${ms} ms`);
   }
 
+  // The services run compiled (./build.ts), from the sources as they are now.
+  const compiled = await buildServices();
+  log('start', `compiled the services (${compiled.files} files) in ${compiled.ms} ms`);
+
   // The token key and the gateway's secret: made once, kept in the data folder, unless the
   // environment gives its own.
   const secrets = await loadLocalSecrets(config.dataDir);
   const gatewaySecret = config.gatewaySecret ?? secrets.gatewaySecret;
   const service = (name: string, entry: string, env: Record<string, string>): ServiceSpec => ({
     name,
-    entry: join(ROOT, entry),
+    entry: join(ROOT, compiledPath(entry)),
     cwd: ROOT,
-    // The services run their TypeScript as is, as in the Docker image.
-    execArgv: ['-r', '@swc-node/register'],
+    // Compiled JavaScript, as in the Docker image.
+    execArgv: COMPILED_EXEC_ARGV,
     // Each service reads its own configuration from what this process was given, plus what
     // `npm start` decided; fixed here, so that a restarted service gets the same (and the
     // same port).

@@ -12,6 +12,11 @@ import {
   queryLimitsFromEnv,
   tuningEnvShape,
 } from '@citipart/subgraph-kit/runtime';
+import {
+  DEFAULT_RESPONSE_CACHE_PREFIX,
+  DEFAULT_RESPONSE_CACHE_TTL_S,
+  type ResponseCacheConfig,
+} from './response-cache';
 import { subgraphNamesOf } from './supergraph';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './trusted-documents';
 
@@ -39,21 +44,41 @@ export interface GatewayConfig {
   subgraphTimeoutMs?: number;
   /** QUERY_MAX_EVALUATED_PLANS: the planner's search bound. */
   maxEvaluatedPlans?: number;
+  /** DEDUPLICATE_SUBGRAPH_REQUESTS (`true` or `false`): share identical anonymous subgraph calls in flight. */
+  deduplicateSubgraphRequests?: boolean;
   /**
    * TRUSTED_DOCUMENTS_PATH and TRUSTED_DOCUMENTS_MODE: the manifest of trusted documents
    * (read by the entry) and the mode; none when neither variable is set.
    */
   trustedDocuments?: { path: string; mode: TrustedDocumentsMode };
+  /**
+   * RESPONSE_CACHE (`off`, `memory`, the default, or a `redis://` URL), RESPONSE_CACHE_TTL_S
+   * and RESPONSE_CACHE_PREFIX: the shared cache of anonymous reads (gateway/src/response-cache.ts).
+   */
+  responseCache: ResponseCacheConfig;
 }
+
+/** `off`, `memory`, or where Redis is; the message never repeats the value (it may hold a password). */
+const responseCacheSetting = z
+  .string()
+  .refine(
+    (value) => value === 'off' || value === 'memory' || (/^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value)),
+    { message: 'must be "off", "memory" or a redis:// URL' },
+  );
 
 /** The gateway's own tuning variables, beside those it shares with the subgraphs. */
 const GATEWAY_TUNING = {
   // Up to ten minutes: longer, and a client would long have given up.
   SUBGRAPH_TIMEOUT_MS: optionalCount(600_000),
   QUERY_MAX_EVALUATED_PLANS: optionalCount(1_000_000),
+  DEDUPLICATE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).optional(),
   // The trusted documents mode, off when both are unset.
   TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
   TRUSTED_DOCUMENTS_MODE: z.enum(TRUSTED_DOCUMENTS_MODES).optional(),
+  // The response cache: in memory unless told otherwise; a day at most for its backstop.
+  RESPONSE_CACHE: responseCacheSetting.optional(),
+  RESPONSE_CACHE_TTL_S: optionalCount(86_400),
+  RESPONSE_CACHE_PREFIX: z.string().min(1).max(100).optional(),
 };
 
 /** Variables that tune the gateway and may be left unset (the compose file need not set them). */
@@ -117,8 +142,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       MAX_BODY_BYTES?: number;
       SUBGRAPH_TIMEOUT_MS?: number;
       QUERY_MAX_EVALUATED_PLANS?: number;
+      DEDUPLICATE_SUBGRAPH_REQUESTS?: 'true' | 'false';
       TRUSTED_DOCUMENTS_PATH?: string;
       TRUSTED_DOCUMENTS_MODE?: TrustedDocumentsMode;
+      RESPONSE_CACHE?: string;
+      RESPONSE_CACHE_TTL_S?: number;
+      RESPONSE_CACHE_PREFIX?: string;
     };
   const subgraphUrls: Record<string, string> = {};
   for (const name of subgraphNames) {
@@ -147,6 +176,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     maxEvaluatedPlans: parsed.QUERY_MAX_EVALUATED_PLANS,
+    deduplicateSubgraphRequests:
+      parsed.DEDUPLICATE_SUBGRAPH_REQUESTS === undefined ? undefined : parsed.DEDUPLICATE_SUBGRAPH_REQUESTS === 'true',
     // A manifest given without a mode is enforced (production's intent); a mode given without
     // a manifest uses the committed one.
     trustedDocuments:
@@ -156,5 +187,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
             mode: parsed.TRUSTED_DOCUMENTS_MODE ?? 'enforce',
           }
         : undefined,
+    responseCache: {
+      store:
+        parsed.RESPONSE_CACHE === 'off'
+          ? 'off'
+          : !parsed.RESPONSE_CACHE || parsed.RESPONSE_CACHE === 'memory'
+            ? 'memory'
+            : 'redis',
+      redisUrl: parsed.RESPONSE_CACHE?.startsWith('redis') ? parsed.RESPONSE_CACHE : undefined,
+      ttlSeconds: parsed.RESPONSE_CACHE_TTL_S ?? DEFAULT_RESPONSE_CACHE_TTL_S,
+      keyPrefix: parsed.RESPONSE_CACHE_PREFIX ?? DEFAULT_RESPONSE_CACHE_PREFIX,
+    },
   };
 }

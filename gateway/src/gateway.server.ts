@@ -1,24 +1,19 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import type { QueryPlannerConfig } from '@apollo/query-planner';
 import { ApolloServer } from '@apollo/server';
+import { createHash } from 'node:crypto';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { type Locale, type QueryLimits, createErrorMasker, languageTag, queryLimitsPlugin } from '@citipart/schema';
-import {
-  IDENTITY_HEADER,
-  type Identity,
-  type StaticRoutes,
-  createGraphQLHttpServer,
-  createIdentityProof,
-  log,
-} from '@citipart/subgraph-kit/runtime';
+import { type QueryLimits, createErrorMasker, queryLimitsPlugin } from '@citipart/schema';
+import { type StaticRoutes, createGraphQLHttpServer, log } from '@citipart/subgraph-kit/runtime';
 import { dashboardFiles } from './dashboard';
 import { createExplorer } from './explorer';
 import { operationCheck } from './operation-check';
-import { subgraphFetcher } from './subgraph-fetcher';
+import { type ResponseCache, responseCachePlugin } from './response-cache';
+import { type GatewayContext, SubgraphDataSource, WriteEpoch } from './subgraph-data-source';
 import { createTokenVerifier } from './tokens';
 import { type TrustedDocuments, trustedDocumentsGate } from './trusted-documents';
 
@@ -38,6 +33,11 @@ export interface GatewayOptions {
   limits?: Partial<QueryLimits>;
   /** How long one call to a subgraph may take before its part of the answer is given up (default 5 s). */
   subgraphTimeoutMs?: number;
+  /**
+   * Share one subgraph call among identical anonymous queries in flight at the same time
+   * (gateway/src/subgraph-data-source.ts). Default true.
+   */
+  deduplicateSubgraphRequests?: boolean;
   /** The most candidate plans the planner weighs for one operation (default MAX_EVALUATED_PLANS). */
   maxEvaluatedPlans?: number;
   /** The built dashboard (dashboard/dist), served at /dashboard; none: no dashboard. */
@@ -48,6 +48,11 @@ export interface GatewayOptions {
    * `enforce` mode nothing else runs. None: every operation runs, as sent.
    */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * The shared cache of anonymous reads (gateway/src/response-cache.ts): a store and its
+   * backstop TTL. None: no cache. The caller opens the store and closes it after `stop`.
+   */
+  responseCache?: ResponseCache;
 }
 
 /**
@@ -63,12 +68,6 @@ export const MAX_EVALUATED_PLANS = 1_000;
 /** The planner's configuration, given the most plans it may weigh. */
 export function queryPlannerConfig(maxEvaluatedPlans = MAX_EVALUATED_PLANS): QueryPlannerConfig {
   return { debug: { maxEvaluatedPlans } };
-}
-
-interface GatewayContext {
-  identity: Identity;
-  /** The request's negotiated language, passed on to every subgraph the plan calls. */
-  locale: Locale | null;
 }
 
 export interface GatewayServer {
@@ -89,6 +88,8 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   /** Where each subgraph answers, as the gateway routes to it (for /ready). */
   const routes = new Map<string, string>();
+  const sources: SubgraphDataSource[] = [];
+  const writes = new WriteEpoch();
   const gateway = new ApolloGateway({
     // A static supergraph: no introspection of the subgraphs at start, so the gateway can
     // start before they do and serve as soon as they answer.
@@ -99,18 +100,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     queryPlannerConfig: queryPlannerConfig(options.maxEvaluatedPlans),
     buildService: ({ name, url }) => {
       routes.set(name, options.subgraphUrls?.[name] ?? url ?? '');
-      return new RemoteGraphQLDataSource<GatewayContext>({
-        url: routes.get(name),
-        fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 5_000),
-        // The subgraphs learn who is calling only from this signed header.
-        willSendRequest({ request, context }) {
-          const proof =
-            options.gatewaySecret && context.identity && createIdentityProof(options.gatewaySecret, context.identity);
-          if (proof) request.http?.headers.set(IDENTITY_HEADER, proof);
-          // Negotiated once, here: every subgraph answers in the same language.
-          if (context.locale) request.http?.headers.set('accept-language', languageTag(context.locale));
-        },
+      const source = new SubgraphDataSource({
+        name,
+        url: routes.get(name)!,
+        gatewaySecret: options.gatewaySecret,
+        timeoutMs: options.subgraphTimeoutMs ?? 5_000,
+        deduplicate: options.deduplicateSubgraphRequests ?? true,
+        writes,
       });
+      sources.push(source);
+      return source;
     },
   });
   const server = new ApolloServer<GatewayContext>({
@@ -132,6 +131,16 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       operationCheck,
+      // Last: a cached answer is served only to an operation that every check above let
+      // through; answers are keyed to this supergraph, so gateways of another schema sharing
+      // the store never read them.
+      ...(options.responseCache
+        ? [
+            responseCachePlugin(options.responseCache, {
+              schemaHash: createHash('sha256').update(options.supergraphSdl).digest('hex'),
+            }),
+          ]
+        : []),
     ],
   });
   await server.start();
@@ -149,7 +158,13 @@ export async function createGatewayServer(options: GatewayOptions): Promise<Gate
     // refused, before Apollo parses, validates or plans anything.
     prepareRequest: options.trustedDocuments && trustedDocumentsGate(options.trustedDocuments),
   });
-  return { listen: (port) => http.listen(port), stop: () => http.stop() };
+  return {
+    listen: (port) => http.listen(port),
+    stop: async () => {
+      await http.stop();
+      for (const source of sources) source.close();
+    },
+  };
 }
 
 /** The explorer's routes, and the dashboard's files under /dashboard when there is one. */

@@ -4,3 +4,4 @@ export * from './supergraph';
 export * from './tokens';
 export * from './explorer';
 export * from './trusted-documents';
+export * from './response-cache';

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { COMPILED_EXEC_ARGV } from '../build';
 
 /** A server the benchmark started in a process of its own, measured from /proc. */
 export interface BenchProcess {
@@ -16,12 +17,22 @@ export interface BenchProcess {
 }
 
 /**
- * Forks `entry` (TypeScript, run with @swc-node/register as `npm start` runs the services)
- * and waits for its first IPC message with `type: 'ready'`.
+ * Forks `entry`, compiled JavaScript (scripts/build.ts), as `npm start` and the Docker image
+ * run the services, and waits for its first IPC message with `type: 'ready'`. No TypeScript
+ * loader: it would cost every process memory and map every stack it reads.
  */
-export async function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<BenchProcess> {
+export async function startProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  options: { profileDir?: string } = {},
+): Promise<BenchProcess> {
+  // --cpu-prof writes the profile when the process exits of its own accord (SIGTERM is handled).
+  const profile = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
   const child: ChildProcess = fork(entry, [], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: [...COMPILED_EXEC_ARGV, ...profile],
     env: { PATH: process.env.PATH, NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -58,5 +69,22 @@ export async function startProcess(name: string, entry: string, env: NodeJS.Proc
     },
     rssBytes: () => Number(/VmRSS:\s+(\d+) kB/.exec(proc('status'))![1]) * 1024,
     stop,
+  };
+}
+
+/**
+ * Several processes measured as one (the five subgraphs): CPU and resident memory summed.
+ * `ready` holds each one's `ready` message by name.
+ */
+export function processGroup(name: string, members: BenchProcess[]): BenchProcess {
+  return {
+    name,
+    pid: members[0].pid,
+    ready: Object.fromEntries(members.map((member) => [member.name, member.ready])),
+    cpuMs: () => members.reduce((sum, member) => sum + member.cpuMs(), 0),
+    rssBytes: () => members.reduce((sum, member) => sum + member.rssBytes(), 0),
+    stop: async () => {
+      await Promise.all(members.map((member) => member.stop()));
+    },
   };
 }

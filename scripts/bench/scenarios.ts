@@ -1,4 +1,4 @@
-/** The read scenarios of issue 11 that `npm run bench` measures (S5, a write, not yet). */
+/** The read scenarios of issue 11 that `npm run bench` measures (S5, the write, is below). */
 export interface Scenario {
   id: string;
   description: string;
@@ -32,3 +32,24 @@ export const SCENARIOS: readonly Scenario[] = [
     subgraph: 'network',
   },
 ];
+
+/**
+ * S5, a write: an editor of a City creates an activity and deletes it again. One S5 unit is
+ * that pair of requests (create, then delete the id it returned at the version it returned),
+ * so rows do not pile up: S5's req/s are pairs per second and its CPU is per pair, while its
+ * latencies are those of single requests, creates and deletes alike.
+ */
+export const WRITE_SCENARIO = {
+  id: 'S5',
+  description: 'a write: create and delete an activity, as an editor with a token',
+  /** The partner-type subgraph that answers the pair alone, called directly as well. */
+  subgraph: 'cities',
+  partnerId: 'miasto-sosnowiec',
+  /** Every activity S5 makes has this title (and is deleted, if need be after the run). */
+  title: 'Benchmark write (S5)',
+  create:
+    'mutation BenchCreate($partnerId: ID!, $input: ActivityInput!) { createCityActivity(partnerId: $partnerId, input: $input) { id version } }',
+  remove: 'mutation BenchDelete($id: ID!, $version: Int!) { deleteCityActivity(id: $id, version: $version) }',
+} as const;
+
+export const SCENARIO_IDS: readonly string[] = [...SCENARIOS.map((scenario) => scenario.id), WRITE_SCENARIO.id];

@@ -3,6 +3,7 @@ import { SUBGRAPH_ENV_VARIABLES, TUNING_ENV_VARIABLES } from '@citipart/subgraph
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { COMPILED_CONDITION, compiledPath } from '../../scripts/build';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 
 /**
@@ -198,6 +199,10 @@ const workdir = dockerfile.length ? dockerfile[dockerfile.length - 1].workdir : 
 const npmCi = dockerfile.findIndex(
   (instruction) => instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args),
 );
+/** The `RUN npm run build` that compiles the services (after every COPY, checked below). */
+const buildRun = dockerfile.findIndex(
+  (instruction) => instruction.keyword === 'RUN' && /\bnpm run build\s*$/.test(instruction.args),
+);
 const dockerfileCmd = argv(
   dockerfile.filter((instruction) => instruction.keyword === 'CMD').map((instruction) => words(instruction.args))[0],
 );
@@ -346,14 +351,17 @@ describe('docker/compose.yaml', () => {
     expect(resolve(ROOT, options.dockerfile ?? 'Dockerfile')).toBe(join(DOCKER_DIR, 'Dockerfile'));
   });
 
-  test.each(GRAPHQL_SERVICES)('%s runs its entry file, which the image holds', (name) => {
+  test.each(GRAPHQL_SERVICES)('%s runs its compiled entry, built in the image from a source it holds', (name) => {
     expect(service(name).entrypoint).toBeUndefined();
     const command = argv(service(name).command) ?? dockerfileCmd ?? [];
-    // @swc-node/register, not tsx: tsx drops the decorator metadata TypeGraphQL and MikroORM read.
-    expect(command.slice(0, 3)).toEqual(['node', '-r', '@swc-node/register']);
-    const entry = command[command.length - 1];
-    const inImage = posix.resolve(service(name).working_dir ?? workdir, entry);
-    expect(expectInImage(inImage)).toBe(name === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${name}/src/main.ts`);
+    // Compiled JavaScript (scripts/build.ts), its package names resolved to dist/ by the condition.
+    expect(command.slice(0, 2)).toEqual(['node', `--conditions=${COMPILED_CONDITION}`]);
+    const entry = posix.resolve(service(name).working_dir ?? workdir, command[command.length - 1]);
+    const source = name === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${name}/src/main.ts`;
+    expect(entry).toBe(posix.join(workdir, compiledPath(source)));
+    expect(expectInImage(posix.join(workdir, source))).toBe(source);
+    const lastCopy = dockerfile.findLastIndex((instruction) => instruction.keyword === 'COPY');
+    expect(buildRun).toBeGreaterThan(lastCopy);
   });
 
   test.each([...GRAPHQL_SERVICES, 'postgres'])('%s has a health check', (name) => {
@@ -408,8 +416,11 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile[npmCi].args).not.toMatch(/--omit[= ]dev|--production\b/);
   });
 
-  test('gives @swc-node/register the tsconfig.json of the repository', () => {
-    expect(expectInImage(posix.join(workdir, 'tsconfig.json'))).toBe('tsconfig.json');
+  test('builds the services with the build script and its options, which reach the build context', () => {
+    expect(buildRun).toBeGreaterThan(npmCi);
+    for (const file of ['scripts/build.ts', 'scripts/swc-options.json', 'tsconfig.json']) {
+      expect(expectInImage(posix.join(workdir, file))).toBe(file);
+    }
   });
 
   test('runs as a user other than root', () => {

@@ -6,7 +6,7 @@ import { type GraphQLResponse, type TestGraph, startGraph } from '../support/gra
 import { codes, expectNoLeaks } from '../support/leaks';
 
 // A subgraph that hangs: the cities subgraph runs as a process of its own and is frozen with
-// SIGSTOP. The gateway gives up on it after its time bound (gateway/src/subgraph-fetcher.ts),
+// SIGSTOP. The gateway gives up on it after its time bound (gateway/src/subgraph-data-source.ts),
 // answers with everyone else's data, does not pile up sockets, and is whole again soon after
 // the subgraph is thawed, on the same connections.
 

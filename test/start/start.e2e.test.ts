@@ -159,7 +159,7 @@ if (!runnable)
 
     // A crash is not an outage: a subgraph killed outright is restarted (0.5 s later, the
     // first crash), and the graph answers again through the gateway.
-    const networkPid = await servicePid(second.child.pid!, join('subgraphs', 'network', 'src', 'main.ts'));
+    const networkPid = await servicePid(second.child.pid!, join('subgraphs', 'network', 'dist', 'main.js'));
     process.kill(networkPid, 'SIGKILL');
     const answers = async () => {
       const reply = await postGraphQL<{ network: { partnerCount: number } }>(GATEWAY, '{ network { partnerCount } }');

@@ -29,6 +29,9 @@ export async function startGatewayProcess(graph: TestGraph): Promise<GatewayProc
     PORT: String(port),
     GATEWAY_SECRET: graph.gatewaySecret,
     JWT_PUBLIC_KEY: createPublicKey(graph.jwtPrivateKey).export({ type: 'spki', format: 'pem' }).toString(),
+    // Every request reaches the subgraphs, as with the tests' in-process gateways (the
+    // response cache's own tests are in test/graph/response-cache.postgres.test.ts).
+    RESPONSE_CACHE: 'off',
   };
   for (const [name, subgraph] of graph.subgraphs) env[subgraphUrlVariable(name)] = subgraph.url;
   const root = join(__dirname, '..', '..');
