@@ -8,6 +8,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'test-results/**',
+      'bench-results/**',
       'jest.config.js',
       'examples/partner-site/src/gql/**',
     ],

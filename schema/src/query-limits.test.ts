@@ -2,6 +2,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { buildSchema, parse } from 'graphql';
 import { createErrorMasker } from './errors';
 import {
+  CostCache,
   DEFAULT_QUERY_LIMITS,
   type QueryLimits,
   SUBGRAPH_QUERY_LIMITS,
@@ -106,6 +107,50 @@ test('suggestions leave the message, the rest stays', () => {
       'Variable "$f" got invalid value { thme: "X" }; Field "thme" is not defined by type "ActivityFilter". Did you mean "theme"?',
     ),
   ).toBe('Variable "$f" got invalid value { thme: "X" }; Field "thme" is not defined by type "ActivityFilter".');
+});
+
+describe('the cost cache', () => {
+  const limits = resolveQueryLimits({ maxExpandedSelections: 12 });
+  const QUERY = 'query ($n: Int) { partners(first: $n) { nodes { id name } } }';
+  // Another document under the same text: what the cache answers without working the cost out.
+  const decoy = parse('{ partners(first: 1) { totalCount } }');
+
+  test('the same text with the same variables costs the same, worked out once', () => {
+    const costs = new CostCache();
+    const request = { query: QUERY, variables: { n: 30 } };
+    expect(costs.cost(schema, parse(QUERY), request, limits)).toBe(91);
+    expect(costs.cost(schema, decoy, request, limits)).toBe(91);
+    // Other variables, another operation name or another schema: worked out again.
+    expect(costs.cost(schema, parse(QUERY), { ...request, variables: { n: 10 } }, limits)).toBe(31);
+    expect(costs.cost(schema, decoy, { ...request, operationName: 'Other' }, limits)).toBe('unknown');
+    expect(costs.cost(buildSchema(typeDefs), decoy, request, limits)).toBe(2);
+  });
+
+  test('too many selections and wrong variables are remembered as such', () => {
+    const costs = new CostCache();
+    const expanding = `{ partners { nodes { ...A } } } fragment A on Partner { ...B ...B }
+      fragment B on Partner { ...C ...C } fragment C on Partner { id name }`;
+    expect(costs.cost(schema, parse(expanding), { query: expanding }, limits)).toBe('expansion');
+    expect(costs.cost(schema, decoy, { query: expanding }, limits)).toBe('expansion');
+    const wrong = { query: QUERY, variables: { n: 'many' } };
+    expect(costs.cost(schema, parse(QUERY), wrong, limits)).toBe('unknown');
+    expect(costs.cost(schema, decoy, wrong, limits)).toBe('unknown');
+  });
+
+  test('holds the operations used last, at most its size; a long one is never kept', () => {
+    const costs = new CostCache(2);
+    const request = (n: number) => ({ query: QUERY, variables: { n } });
+    costs.cost(schema, parse(QUERY), request(1), limits);
+    costs.cost(schema, parse(QUERY), request(2), limits);
+    costs.cost(schema, decoy, request(1), limits); // used again: the most recent
+    costs.cost(schema, parse(QUERY), request(3), limits); // pushes n: 2 out
+    expect(costs.cost(schema, decoy, request(1), limits)).toBe(1 + 1 * 3);
+    expect(costs.cost(schema, decoy, request(3), limits)).toBe(1 + 3 * 3);
+    expect(costs.cost(schema, decoy, request(2), limits)).toBe(2);
+    const long = { query: `${QUERY}${' '.repeat(40_000)}`, variables: { n: 5 } };
+    expect(costs.cost(schema, parse(long.query), long, limits)).toBe(16);
+    expect(costs.cost(schema, decoy, long, limits)).toBe(2);
+  });
 });
 
 describe('the plugin', () => {

@@ -161,35 +161,104 @@ function checkShape(schema: GraphQLSchema, document: DocumentNode, limits: Query
   }
 }
 
-/**
- * Refuses an operation that costs more than the limit. Returns false when the cost could not
- * be worked out because the variables or arguments are wrong: GraphQL refuses those itself,
- * before anything is planned or run.
- */
-function checkCost(
+/** What `queryCost` gave: the cost, too many selections once expanded, or unknown (wrong variables). */
+type CostOutcome = number | 'expansion' | 'unknown';
+
+function measureCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   request: { variables?: Record<string, unknown>; operationName?: string | null },
   limits: QueryLimits,
-): boolean {
-  let cost: number;
+): CostOutcome {
   try {
-    cost = queryCost(schema, document, {
+    return queryCost(schema, document, {
       variables: request.variables,
       operationName: request.operationName,
       listSize: limits.listSize,
       maxNodes: limits.maxExpandedSelections,
     });
   } catch (error) {
-    if (error instanceof QueryExpansionError) {
-      throw new QueryLimitError(
-        QueryLimitCode.QUERY_TOO_COSTLY,
-        `The query expands to more than ${limits.maxExpandedSelections} selections once its fragments are ` +
-          'spread where they are used; spread fewer fragments.',
-      );
-    }
-    return false;
+    return error instanceof QueryExpansionError ? 'expansion' : 'unknown';
   }
+}
+
+/** The most operations whose cost a plugin remembers, and the longest text of one it does. */
+export const COST_CACHE_SIZE = 1_000;
+const COST_CACHE_MAX_KEY_LENGTH = 32 * 1024;
+
+/**
+ * The costs of the operations seen last, by document text, operation name and variables (a
+ * cost depends on nothing else, for one schema): clients, and the gateway's calls to a
+ * subgraph, send the same few operations again and again, and working a cost out walks the
+ * whole document with graphql-query-complexity. At most `size` entries, the least recently
+ * used going first; an operation with a longer text and variables than
+ * COST_CACHE_MAX_KEY_LENGTH (a long `_entities` call, which hardly repeats) is not kept.
+ */
+export class CostCache {
+  private readonly bySchema = new WeakMap<GraphQLSchema, Map<string, CostOutcome>>();
+
+  constructor(readonly size = COST_CACHE_SIZE) {}
+
+  cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null },
+    limits: QueryLimits,
+  ): CostOutcome {
+    const key = request.query === undefined ? undefined : cacheKey(request.query, request);
+    if (key === undefined) return measureCost(schema, document, request, limits);
+    let entries = this.bySchema.get(schema);
+    if (!entries) this.bySchema.set(schema, (entries = new Map()));
+    const known = entries.get(key);
+    if (known !== undefined) {
+      // Most recently used last: a Map iterates in insertion order.
+      entries.delete(key);
+      entries.set(key, known);
+      return known;
+    }
+    const outcome = measureCost(schema, document, request, limits);
+    entries.set(key, outcome);
+    if (entries.size > this.size) entries.delete(entries.keys().next().value!);
+    return outcome;
+  }
+}
+
+function cacheKey(
+  query: string,
+  request: { variables?: Record<string, unknown>; operationName?: string | null },
+): string | undefined {
+  if (query.length > COST_CACHE_MAX_KEY_LENGTH) return undefined;
+  let variables: string;
+  try {
+    variables = JSON.stringify(request.variables ?? null) ?? '';
+  } catch {
+    return undefined;
+  }
+  if (query.length + variables.length > COST_CACHE_MAX_KEY_LENGTH) return undefined;
+  return `${request.operationName ?? ''}\u0000${variables}\u0000${query}`;
+}
+
+/**
+ * Refuses an operation that costs more than the limit. Returns false when the cost could not
+ * be worked out because the variables or arguments are wrong: GraphQL refuses those itself,
+ * before anything is planned or run.
+ */
+function checkCost(
+  costs: CostCache,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null },
+  limits: QueryLimits,
+): boolean {
+  const cost = costs.cost(schema, document, request, limits);
+  if (cost === 'expansion') {
+    throw new QueryLimitError(
+      QueryLimitCode.QUERY_TOO_COSTLY,
+      `The query expands to more than ${limits.maxExpandedSelections} selections once its fragments are ` +
+        'spread where they are used; spread fewer fragments.',
+    );
+  }
+  if (cost === 'unknown') return false;
   if (cost > limits.maxCost) {
     throw new QueryLimitError(
       QueryLimitCode.QUERY_TOO_COSTLY,
@@ -209,7 +278,9 @@ function checkCost(
  * 2. depth, aliases, directives, interface fields and cost, once it is parsed and before
  *    GraphQL validates it (and so before the gateway plans it);
  * 3. the cost again for a document Apollo had already validated and cached, since the
- *    variables (`first: $n`) can differ from one request to the next;
+ *    variables (`first: $n`) can differ from one request to the next; the costs of the
+ *    operations seen last are remembered by text, name and variables (CostCache), so that
+ *    an operation repeated as it was is not worked out again;
  * 4. "Did you mean …?" taken out of every error message.
  *
  * Apollo has no way for a plugin to refuse a request before validation: an error thrown
@@ -223,6 +294,7 @@ export function queryLimitsPlugin(
   defaults: Readonly<QueryLimits> = DEFAULT_QUERY_LIMITS,
 ): ApolloServerPlugin {
   const limits = resolveQueryLimits(overrides, defaults);
+  const costs = new CostCache();
   return {
     async unexpectedErrorProcessingRequest({ error }) {
       if (error instanceof QueryLimitError) throw error;
@@ -233,12 +305,12 @@ export function queryLimitsPlugin(
         async parsingDidStart({ source }) {
           if (source !== undefined) checkTokens(source, limits);
         },
-        async validationDidStart({ schema, document, request }) {
+        async validationDidStart({ schema, document, request, source }) {
           checkShape(schema, document, limits);
-          costChecked = checkCost(schema, document, request, limits);
+          costChecked = checkCost(costs, schema, document, { ...request, query: source }, limits);
         },
-        async didResolveOperation({ schema, document, request }) {
-          if (!costChecked) checkCost(schema, document, request, limits);
+        async didResolveOperation({ schema, document, request, source }) {
+          if (!costChecked) checkCost(costs, schema, document, { ...request, query: source }, limits);
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) error.message = withoutSuggestions(error.message);

@@ -12,6 +12,7 @@ export * from './main';
 export * from './migration';
 export * from './page.args';
 export * from './pagination';
+export * from './rows';
 export * from './seed';
 export * from './serve';
 export * from './subgraph';

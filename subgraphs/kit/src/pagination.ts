@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass, EntityDictionary, EntityMetadata, EntityProperty, ObjectQuery } from '@mikro-orm/core';
-import { type Page, isCalendarDate, userInputError } from '@citipart/schema';
-import type { Knex } from '@mikro-orm/knex';
+import { type Edge, type Page, isCalendarDate, userInputError } from '@citipart/schema';
 import { rowBudgetOf } from './context';
+import { conditionSql } from './conditions';
+import { type RowMapper, rowMapper, tableOf } from './rows';
 
 // Lists are Relay connections paged by keyset. Callers name an entity's properties (the
 // compiler checks them); the table, the columns and the columns' types come from MikroORM's
@@ -294,9 +295,11 @@ async function load<T extends object>(
   const parents = partition ? partition.parents : [''];
   // The request's row budget (./context.ts): the statement stops one row past it.
   const budget = rowBudgetOf(em);
-  const statement = pageQuery(em, entity, plan, after);
-  if (budget && parents.length) statement.limit(budget.statementLimit());
-  const rows: Row<T>[] = parents.length ? await em.execute<Row<T>[]>(statement) : [];
+  let rows: Row<T>[] = [];
+  if (parents.length) {
+    const { sql, params } = pageStatement(em, meta, plan, after, budget?.statementLimit());
+    rows = await em.execute<Row<T>[]>(sql, params);
+  }
   budget?.spend(rows.length);
   const byParent = new Map<string, { rows: Row<T>[]; total: number; remaining: number }>(
     parents.map((parent) => [parent, { rows: [], total: 0, remaining: 0 }]),
@@ -309,79 +312,123 @@ async function load<T extends object>(
     if (row.__after && Number(row.__rank) <= query.first) slot.rows.push(row);
   }
   const pages = new Map<string, Page<T>>();
-  for (const [parent, slot] of byParent) pages.set(parent, toPage(em, entity, plan, slot));
+  const map = rowMapper(em, entity);
+  for (const [parent, slot] of byParent) pages.set(parent, toPage(map, plan, slot));
   return pages;
+}
+
+// The SQL of each shape of page statement (the entity, its conditions with `?` for their
+// values, the order, a cursor or none, a row limit or none), made once.
+const pageStatements = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * The statement of a page (one per parent): the list's own rows, whether each comes after
+ * the cursor, and three window functions over each parent's rows: how many there are, how
+ * many come after the cursor, and their rank (those after the cursor first, in the list's
+ * order). A parent's rows ranked up to `first` after the cursor, and its first row in any
+ * case (the counts ride on it), are returned.
+ */
+function pageStatement<T extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<T>,
+  { query, order, partition }: Plan<T>,
+  after: CursorKey | null,
+  limit: number | undefined,
+): { sql: string; params: unknown[] } {
+  const platform = em.getPlatform();
+  // The list's filter, by property: its SQL is the shape, its values the parameters.
+  const filterParams: unknown[] = [];
+  const conditions = (query.where ?? []).filter((condition) => !!condition) as object[];
+  const filter = conditions.length ? conditionSql(meta, platform, { $and: conditions }, filterParams, ALIAS) : '';
+  // In the order of their `?` in the statement (pageSql): the cursor's key, the parents,
+  // the filter's values, `first` and the row limit.
+  const params: unknown[] = after ? [...after] : [];
+  if (partition) params.push(partition.parents);
+  params.push(...filterParams, query.first);
+  if (limit !== undefined) params.push(limit);
+  const shape = [
+    partition?.column ?? '',
+    order.map(({ column }) => column).join(','),
+    query.descending ? 'desc' : 'asc',
+    after ? 'after' : '',
+    limit === undefined ? '' : 'limit',
+    filter,
+  ].join('|');
+  let byShape = pageStatements.get(meta);
+  if (!byShape) pageStatements.set(meta, (byShape = new Map()));
+  let sql = byShape.get(shape);
+  if (sql === undefined) {
+    byShape.set(shape, (sql = pageSql(em, meta, order, query.descending ?? false, partition, after, limit, filter)));
+  }
+  return { sql, params };
 }
 
 const ALIAS = 'e';
 
-function pageQuery<T extends object>(
+function pageSql(
   em: EntityManager,
-  entity: EntityClass<T>,
-  { query, order, partition }: Plan<T>,
+  meta: EntityMetadata,
+  order: KeyColumn[],
+  descending: boolean,
+  partition: KeyColumn | null,
   after: CursorKey | null,
-): Knex.QueryBuilder {
-  const knex = em.getKnex();
-  const direction = query.descending ? 'desc' : 'asc';
-  const columns = order.map(({ column }) => knex.ref(column).toString()).join(', ');
-  const sortOrder = order.map(({ column }) => `${knex.ref(column).toString()} ${direction}`).join(', ');
-
-  // The list's own rows: MikroORM turns the conditions by property into SQL on its columns.
-  const conditions: ObjectQuery<T>[] = (query.where ?? []).filter((condition) => !!condition);
-  const selection = em.createQueryBuilder(entity, ALIAS).select('*');
-  if (partition) selection.where({ [partition.property]: { $in: [...partition.parents] } });
-  if (conditions.length) selection.andWhere({ $and: conditions });
-  const filtered = selection
-    .getKnexQuery()
-    .select(
-      partition ? knex.raw('??::text as __parent', [`${ALIAS}.${partition.column}`]) : knex.raw("'' as __parent"),
-    );
-
-  const comparison = query.descending ? '<' : '>';
+  limit: number | undefined,
+  filter: string,
+): string {
+  const quote = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
+  const direction = descending ? 'desc' : 'asc';
+  const sortOrder = order.map(({ column }) => `${quote(column)} ${direction}`).join(', ');
+  const where = [partition && `${quote(`${ALIAS}.${partition.column}`)} in (?)`, filter].filter(Boolean);
+  // Whether a row comes after the cursor: its key compared, as a row, with the cursor's.
   const isAfter = after
-    ? knex.raw(`(${columns}) ${comparison} (${after.map(() => '?').join(', ')})`, after)
-    : knex.raw('true');
-  const ranked = knex.from(filtered.as('f')).select(
-    'f.*',
-    knex.raw('? as __after', [isAfter]),
-    knex.raw('count(*) over (partition by __parent) as __total'),
-    knex.raw('count(*) filter (where ?) over (partition by __parent) as __remaining', [isAfter]),
+    ? `(${order.map(({ column }) => quote(`${ALIAS}.${column}`)).join(', ')}) ${descending ? '<' : '>'} (${after.map(() => '?').join(', ')})`
+    : 'true';
+  const filtered =
+    `select ${quote(ALIAS)}.*, ${partition ? `${quote(`${ALIAS}.${partition.column}`)}::text` : "''"} as __parent, ` +
+    `${isAfter} as __after from ${tableOf(em, meta)} as ${quote(ALIAS)}` +
+    (where.length ? ` where ${where.join(' and ')}` : '');
+  const ranked =
+    `select f.*, count(*) over (partition by __parent) as __total, ` +
+    `count(*) filter (where __after) over (partition by __parent) as __remaining, ` +
     // Rows after the cursor are numbered first; the first row of a parent is kept either way.
-    knex.raw(`row_number() over (partition by __parent order by not ?, ${sortOrder}) as __rank`, [isAfter]),
+    `row_number() over (partition by __parent order by not __after, ${sortOrder}) as __rank ` +
+    `from (${filtered}) as f`;
+  return (
+    `select * from (${ranked}) as r where __rank = 1 or (__after and __rank <= ?) ` +
+    `order by __parent, ${sortOrder}` +
+    (limit === undefined ? '' : ' limit ?')
   );
-  return knex
-    .from(ranked.as('r'))
-    .select('*')
-    .where((where) =>
-      where
-        .where('__rank', '=', 1)
-        .orWhere((page) => page.where('__after', true).andWhere('__rank', '<=', query.first)),
-    )
-    .orderBy(['__parent', ...order.map(({ column }) => ({ column, order: direction }))]);
 }
 
+/**
+ * A page of plain rows (./rows.ts). Cursors are made only when asked for: `nodes` alone
+ * (what most clients select) never encodes one; `edges` and the page's start and end cursor
+ * are worked out on first use, from the rows' key columns.
+ */
 function toPage<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
+  map: RowMapper<T>,
   { query, order }: Plan<T>,
   slot: { rows: Row<T>[]; total: number; remaining: number },
 ): Page<T> {
-  const edges = slot.rows.map((row) => {
-    const cursor = encodeCursor(order.map(({ column }) => row[column]));
-    // The entity's columns only: the window columns are no properties of it.
-    const columns = { ...row };
-    for (const key of Object.keys(columns)) if (key.startsWith('__')) delete columns[key];
-    return { cursor, node: em.map(entity, columns) };
-  });
+  const rows = slot.rows;
+  const nodes = rows.map(map);
+  const cursorAt = (index: number) => encodeCursor(order.map(({ column }) => rows[index][column]));
+  let edges: Edge<T>[] | undefined;
   return {
     totalCount: slot.total,
-    nodes: edges.map((edge) => edge.node),
-    edges,
+    nodes,
+    get edges() {
+      return (edges ??= nodes.map((node, index) => ({ cursor: cursorAt(index), node })));
+    },
     pageInfo: {
       hasNextPage: slot.remaining > query.first,
       hasPreviousPage: slot.total > slot.remaining,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return rows.length ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return rows.length ? cursorAt(rows.length - 1) : null;
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 import { CountryCodeScalar, LocaleCoverage } from '@citipart/schema';
-import { type SubgraphContext, textSource, translationCoverage } from '@citipart/subgraph-kit';
+import { type SubgraphContext, selectRows, textSource, translationCoverage } from '@citipart/subgraph-kit';
 import { Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import { MEETING_TEXTS, Meeting } from './meeting.entity';
 import { NETWORK_TEXTS, NetworkInfo } from './network.entity';
@@ -16,7 +16,8 @@ const NETWORK_TEXT_SOURCES = [
 export class NetworkResolver {
   @Query(() => NetworkInfo, { description: 'The network: its title, period, themes and funding.' })
   async network(@Ctx() ctx: SubgraphContext): Promise<NetworkInfo> {
-    const network = await ctx.em.findOne(NetworkInfo, { id: NETWORK_ID });
+    // A plain row, as every read (kit's rows.ts): nothing here is written back.
+    const [network] = await selectRows(ctx.em, NetworkInfo, { where: { id: NETWORK_ID } });
     if (!network) throw new Error('The network row is missing: run the seed');
     return network;
   }

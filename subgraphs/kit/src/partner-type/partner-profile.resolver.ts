@@ -1,10 +1,12 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { LocaleCoverage, type Page } from '@citipart/schema';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../context';
 import { loadById } from '../loaders';
 import { PageArgs } from '../page.args';
 import { checkFirst, loadPages } from '../pagination';
+import { selectionWithin } from '../selection';
 import { textSource, translationCoverage } from '../translations/coverage';
 import { ActivityArgs } from './activity.args';
 import { ACTIVITY_TEXTS, Activity, ActivityConnection } from './activity.entity';
@@ -28,6 +30,40 @@ export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<
     (await loadById(ctx, ctx.profileEntity, id)) ??
     ctx.em.create(ctx.profileEntity, { id, version: 0 }, { persist: false })
   );
+}
+
+/**
+ * The fields of a partner that this subgraph answers from its id alone: its lists and
+ * figures are loaded by partner id (the resolvers below and attendance/partner-statistics.ts).
+ * Any other field (website, locale, sources, profileVersion, the type's own) is stored in
+ * the profile row.
+ */
+export const PARTNER_FIELDS_BY_ID: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'members',
+  'activities',
+  'translationCoverage',
+  'statistics',
+]);
+
+const selectsOnlyFieldsById = selectionWithin(PARTNER_FIELDS_BY_ID);
+
+/**
+ * A partner as `_entities` and `Activity.partner` resolve it: its profile row only when the
+ * selection asks for a field stored there (loaded with the other partners of the request,
+ * in one statement); otherwise an instance of the type's class (so that GraphQL tells its
+ * type) holding its id, which is all its lists need. Without `info`, the profile.
+ */
+export function resolvePartner(
+  ctx: PartnerTypeContext,
+  id: string,
+  info?: GraphQLResolveInfo,
+): PartnerProfile | Promise<PartnerProfile> {
+  if (info && selectsOnlyFieldsById(info)) {
+    return Object.setPrototypeOf({ id }, ctx.profileEntity.prototype) as PartnerProfile;
+  }
+  return loadProfile(ctx, id);
 }
 
 /** The texts a partner's translation coverage counts: its activities' titles and descriptions. */
@@ -111,8 +147,14 @@ export class MemberResolver {
 @Resolver(() => Activity)
 export class ActivityResolver {
   @FieldResolver(() => PartnerProfile, { description: 'The partner that ran the activity.' })
-  partner(@Root() activity: Activity, @Ctx() ctx: PartnerTypeContext): Promise<PartnerProfile> {
-    return loadProfile(ctx, activity.partnerId);
+  partner(
+    @Root() activity: Activity,
+    @Ctx() ctx: PartnerTypeContext,
+    @Info() info: GraphQLResolveInfo,
+  ): PartnerProfile | Promise<PartnerProfile> {
+    // `partner { name }` asks this subgraph for the partner's key only (the name is the
+    // network's): no profile row for that.
+    return resolvePartner(ctx, activity.partnerId, info);
   }
 
   @FieldResolver(() => MeetingReference, {

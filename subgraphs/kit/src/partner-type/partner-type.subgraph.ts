@@ -2,6 +2,7 @@ import { PARTNER_TYPENAME, type PartnerType, buildFederatedSchema } from '@citip
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import { ActivityAttendance } from '../attendance/activity-attendance.entity';
 import {
@@ -35,7 +36,7 @@ import {
   MemberResolver,
   PartnerProfileResolver,
   type PartnerTypeContext,
-  loadProfile,
+  resolvePartner,
 } from './partner-profile.resolver';
 
 /** One partner of the built-in dataset, as a partner-type subgraph stores it. */
@@ -134,8 +135,9 @@ export function definePartnerTypeSubgraph<P extends PartnerProfile, Patch extend
         orphanedTypes: [options.profile, MeetingReference],
         referenceResolvers: {
           [typeName]: {
-            __resolveReference: (reference: { id: string }, context: PartnerTypeContext) =>
-              loadProfile(context, reference.id),
+            // The profile row only when the selection asks for a field stored there.
+            __resolveReference: (reference: { id: string }, context: PartnerTypeContext, info?: GraphQLResolveInfo) =>
+              resolvePartner(context, reference.id, info),
           },
         },
       }),

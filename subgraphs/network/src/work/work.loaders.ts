@@ -1,12 +1,13 @@
-import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
-import { type SubgraphContext, loadById, loadGroup } from '@citipart/subgraph-kit';
+import type { EntityClass } from '@mikro-orm/core';
+import { type SubgraphContext, loadById, loadGroup, rowMapper, selectRows } from '@citipart/subgraph-kit';
 import { Partner } from '../partner.entity';
 import { Conclusion } from './conclusion.entity';
 import { Cooperation } from './cooperation.entity';
 import { NetworkQuestion } from './network-question.entity';
 
 // Batched reads of the network's work: one statement per list, whatever the number of
-// meetings or cooperations asked for, each counted in the request's row budget.
+// meetings or cooperations asked for, each counted in the request's row budget, its rows
+// plain objects (not managed: nothing here is written back).
 
 /** A meeting's conclusions, in the order they were added: all meetings of a batch in one statement. */
 export const loadConclusions = (ctx: SubgraphContext, meetingId: string) =>
@@ -20,7 +21,7 @@ async function loadAll<T extends object>(
 ): Promise<T[]> {
   return ctx.loaders
     .get<string, T[]>(`${entity.name}:all`, orderBy, async (keys) => {
-      const rows = await ctx.em.find(entity, {}, { orderBy, limit: ctx.rowBudget.statementLimit() });
+      const rows = await selectRows(ctx.em, entity, { where: {}, orderBy, limit: ctx.rowBudget.statementLimit() });
       ctx.rowBudget.spend(rows.length);
       return keys.map(() => rows);
     })
@@ -52,9 +53,9 @@ export function loadCooperationPartners(ctx: SubgraphContext, cooperationId: str
       );
       ctx.rowBudget.spend(rows.length);
       const byCooperation = new Map<string, Partner[]>(ids.map((id) => [id, []]));
-      for (const { cooperation_id: id, ...partner } of rows) {
-        byCooperation.get(id)!.push(ctx.em.map(Partner, partner as EntityDictionary<Partner>));
-      }
+      // Plain rows (kit's rows.ts): the mapper reads the partner's columns and no other.
+      const map = rowMapper(ctx.em, Partner);
+      for (const row of rows) byCooperation.get(row.cooperation_id)!.push(map(row));
       return ids.map((id) => byCooperation.get(id)!);
     })
     .load(cooperationId);
