@@ -23,7 +23,7 @@ import {
 // it. The Redis store runs against the Redis on 127.0.0.1:6379 (as on CI), under a prefix of
 // this run's own, deleted at the end.
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `citipart-test:${randomUUID()}:`;
 
 describe('configuration', () => {

@@ -25,7 +25,7 @@ import { freePort } from '../support/ports';
 // query limits and trusted documents still refuse what they refuse; a Redis that does not
 // answer is no cache, and the graph answers all the same.
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** This run's own keys in the shared Redis, deleted at the end. */
 const PREFIX = `citipart-test:${randomUUID()}:`;
 
