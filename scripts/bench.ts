@@ -50,7 +50,8 @@ import { SUBGRAPHS } from './subgraphs';
  * --targets gateway,gateway+cache,hive,monolith,subgraph (all), --dedup true|false
  * (DEDUPLICATE_SUBGRAPH_REQUESTS for both gateways; unset, the gateway's default), --quick (1 s
  * runs, 0.5 s warm-up), --profile (a V8 CPU profile of each server process, summarised by
- * ./bench/profile-summary.ts). The defaults take about 14 minutes on 2 cores: 252 runs of 3 s
+ * ./bench/profile-summary.ts), --node-options "<flags>" (NODE_OPTIONS of every server process,
+ * e.g. a heap bound: --max-old-space-size=256). The defaults take about 14 minutes on 2 cores: 252 runs of 3 s
  * (2 datasets, 21 target-scenario pairs, 2 concurrencies, 3 rounds), warm-ups and starts.
  * Runs that short are noisy: read the min-max beside each median.
  */
@@ -85,6 +86,8 @@ function flags() {
     dedup,
     /** Writes a CPU profile of each server process to bench-results/profiles/ (read with profile-summary.ts). */
     profile: args.includes('--profile'),
+    /** NODE_OPTIONS for every server process, e.g. "--max-old-space-size=256" (a heap bound). */
+    nodeOptions: value('node-options'),
   };
 }
 
@@ -304,7 +307,7 @@ async function main(): Promise<void> {
             SEED_ON_START: 'true',
             GATEWAY_SECRET: gatewaySecret,
           },
-          { profileDir },
+          { profileDir, nodeOptions: options.nodeOptions },
         ),
       ),
     );
@@ -331,7 +334,7 @@ async function main(): Promise<void> {
           ...(options.dedup && { DEDUPLICATE_SUBGRAPH_REQUESTS: options.dedup }),
           ...Object.fromEntries(running.map((each) => [subgraphUrlVariable(each.name), each.url])),
         },
-        { profileDir },
+        { profileDir, nodeOptions: options.nodeOptions },
       );
       processes.push(gateway);
       return { name, url: `http://127.0.0.1:${port}/graphql`, process: gateway };
@@ -339,14 +342,16 @@ async function main(): Promise<void> {
     // The gateway always runs: it is the reference of the answers, and S5's rows are deleted through it.
     const gateway = await startGateway('gateway', 'off');
     let cachedGateway = wants('gateway+cache') ? await startGateway('gateway+cache', 'memory') : undefined;
-    const hive = wants('hive') ? await startHiveGateway(ROOT, subgraphUrls, { profileDir }) : undefined;
+    const hive = wants('hive')
+      ? await startHiveGateway(ROOT, subgraphUrls, { profileDir, nodeOptions: options.nodeOptions })
+      : undefined;
     if (hive) processes.push(hive);
     const monolith = wants('monolith')
       ? await startProcess(
           'monolith',
           join(compiledDir, 'monolith.js'),
           { BENCH_DATABASE_URL: database.url, BENCH_PARTNER_SCHEMAS: JSON.stringify(partnerSchemas) },
-          { profileDir },
+          { profileDir, nodeOptions: options.nodeOptions },
         )
       : undefined;
     if (monolith) processes.push(monolith);
@@ -434,7 +439,10 @@ async function main(): Promise<void> {
           ...(wants('subgraph') ? [subgraphTarget(WRITE_SCENARIO.subgraph)] : []),
         ];
         const loads = new Map(
-          targets.map((target): [string, Load] => [target.name, target.process === subgraphs ? direct : viaGateway]),
+          targets.map((target): [string, Load] => [
+            target.name,
+            target.name.startsWith('subgraph:') ? direct : viaGateway,
+          ]),
         );
         // One pair through each target first: a write that fails here fails the bench.
         for (const target of targets) {

@@ -73,7 +73,8 @@ export async function buildServices(): Promise<{ files: number; ms: number }> {
     const existing = await readdir(dist, { recursive: true, withFileTypes: true });
     for (const entry of existing) {
       const path = join(entry.parentPath, entry.name);
-      if (entry.isFile() && !written.has(path)) await rm(path, { force: true });
+      // Not another build's file on its way in (./build.ts writes a .tmp, then renames it).
+      if (entry.isFile() && !written.has(path) && !entry.name.endsWith('.tmp')) await rm(path, { force: true });
     }
     await replace(stampFile, fingerprint);
     files += sources.length;

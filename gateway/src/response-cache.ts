@@ -3,6 +3,7 @@ import { createHash, randomInt } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Locale } from '@citipart/schema';
 import type { Identity } from '@citipart/subgraph-kit/runtime';
+import { LATE_WRITE_MS } from './subgraph-data-source';
 
 // The shared response cache for public reads (docs: README.md, "Response cache").
 //
@@ -238,6 +239,24 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Resp
       replies(await client.multi().set(generationKey, freshGeneration(), 'NX').incr(generationKey).exec());
       bumpOwed = false;
     });
+  // A bump that failed is owed to every gateway sharing the store: made again in the
+  // background, past the pause that keeps reads off a failing Redis, until it lands.
+  let retry: NodeJS.Timeout | undefined;
+  const payOwedBump = () => {
+    if (!bumpOwed || closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      pausedUntil = 0;
+      bump().catch(payOwedBump);
+    }, REDIS_PAUSE_MS);
+    retry.unref();
+  };
+  client.on('ready', () => {
+    if (bumpOwed) {
+      pausedUntil = 0;
+      bump().catch(payOwedBump);
+    }
+  });
 
   // Down at start, or not answering: the gateway starts all the same, without the cache
   // until the client (which keeps trying) gets through.
@@ -275,14 +294,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Resp
       try {
         await bump();
       } catch (error) {
-        // Made again before this gateway next reads through Redis (other gateways keep
-        // serving what they have until the TTL, or the next bump).
+        // Made again as soon as Redis answers (payOwedBump), and before this gateway next
+        // reads through it; until then the other gateways serve what they have.
         bumpOwed = true;
+        payOwedBump();
         throw error;
       }
     },
     async close() {
       closed = true;
+      clearTimeout(retry);
       client.disconnect();
     },
   };
@@ -458,6 +479,11 @@ export function responseCachePlugin(
             // its fields. Done before its answer leaves, so that the editor's next read,
             // through any gateway, sees the write.
             await store.bump().catch(() => undefined);
+            // With errors, a call the gateway gave up on may still commit after this bump:
+            // once more when it certainly has ended (subgraph-data-source.ts, LATE_WRITE_MS).
+            if (response.body.kind === 'single' && response.body.singleResult.errors?.length) {
+              setTimeout(() => void store.bump().catch(() => undefined), LATE_WRITE_MS).unref();
+            }
           }
           if (hit) return;
           response.http.headers.set(CACHE_HEADER, miss ? 'miss' : 'bypass');

@@ -18,6 +18,10 @@ interface Received {
 let server: Server;
 let url: string;
 let received: Received[] = [];
+/** Queries are answered once this settles (mutations at once). */
+let holdQueries: Promise<void> = Promise.resolve();
+let resetReusedSocket = false;
+const served = new WeakSet<object>();
 let answer: (req: Received) => { status: number; body: string } = () => ({
   status: 200,
   body: JSON.stringify({ data: { ok: true } }),
@@ -30,8 +34,18 @@ beforeAll(async () => {
     req.on('end', () => {
       const each = { body: JSON.parse(Buffer.concat(chunks).toString()), headers: req.headers } as Received;
       received.push(each);
+      // A kept-alive socket closed by the subgraph as a request arrives on it (once).
+      if (resetReusedSocket && served.has(req.socket)) {
+        resetReusedSocket = false;
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
       const { status, body } = answer(each);
-      setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(body), 50);
+      const held = each.body.query.startsWith('query') ? holdQueries : Promise.resolve();
+      void held.then(() =>
+        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end(body), 50),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +56,8 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 beforeEach(() => {
   received = [];
+  holdQueries = Promise.resolve();
+  resetReusedSocket = false;
   answer = () => ({ status: 200, body: JSON.stringify({ data: { ok: true } }) });
 });
 
@@ -102,10 +118,14 @@ describe('SubgraphDataSource', () => {
     const writes = new WriteEpoch();
     const cities = dataSource(true, writes);
     const network = dataSource(true, writes);
+    // The first read's call is held in flight until after the write has been answered.
+    let release!: () => void;
+    holdQueries = new Promise((resolve) => (release = resolve));
     const before = call(cities, 'query { ok }');
     await call(network, 'mutation { ok }', { identity: EDITOR });
     const after = call(cities, 'query { ok }');
     const later = call(cities, 'query { ok }');
+    release();
     await Promise.all([before, after, later]);
     // The first read, the write, and one call for the two reads after the write.
     expect(received.map((each) => each.body.query)).toEqual(['query { ok }', 'mutation { ok }', 'query { ok }']);
@@ -118,6 +138,22 @@ describe('SubgraphDataSource', () => {
     expect(received).toHaveLength(2);
     cities.close();
     network.close();
+  });
+
+  it('sends a query again on a new socket when the subgraph closed a kept-alive one, and never a mutation', async () => {
+    const source = dataSource();
+    await call(source, 'query { ok }');
+    resetReusedSocket = true;
+    await expect(call(source, 'query { ok }')).resolves.toEqual({ data: { ok: true } });
+    expect(received.map((each) => each.body.query)).toEqual(['query { ok }', 'query { ok }', 'query { ok }']);
+    received = [];
+    resetReusedSocket = true;
+    await expect(call(source, 'mutation { ok }', { identity: EDITOR })).rejects.toMatchObject({
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    // It may have arrived (here it did): it is not sent twice.
+    expect(received.map((each) => each.body.query)).toEqual(['mutation { ok }']);
+    source.close();
   });
 
   it("never shares a signed-in caller's call, and signs it with the caller's identity", async () => {

@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { type Locale, PublicErrorCode, languageTag } from '@citipart/schema';
@@ -52,6 +53,23 @@ export interface SubgraphDataSourceOptions {
   writes: WriteEpoch;
 }
 
+/**
+ * How long after a mutation's call was given up on (timed out, or the subgraph unreachable)
+ * it may still commit: the subgraphs bound each statement to 3 s and a transaction's idle
+ * time to 10 s (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).
+ */
+export const LATE_WRITE_MS = 30_000;
+
+/** The largest answer a subgraph call may bring: far past what a row budget lets a subgraph send. */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/** A kept-alive socket the subgraph had closed: the call never reached it. */
+class StaleSocket extends Error {
+  constructor(override readonly cause: unknown) {
+    super('stale keep-alive socket');
+  }
+}
+
 /** What one call brought back, before parsing: each caller parses its own copy. */
 interface RawAnswer {
   status: number;
@@ -69,20 +87,22 @@ interface RawAnswer {
  * answer is still served: the fields that service owns are null.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly agent = new Agent({
-    keepAlive: true,
-    // A cap, not a pool size: calls past it wait for a socket (within their time bound), so
-    // a slow subgraph cannot make the gateway open sockets without end.
-    maxSockets: 256,
-    // Idle sockets are closed after 30 s, before the subgraph's own keep-alive timeout (65 s).
-    timeout: 30_000,
-    scheduling: 'lifo',
-  });
   private readonly inFlight = new Map<string, Promise<RawAnswer>>();
   private readonly target: URL;
 
+  private readonly agent: Agent;
+
   constructor(private readonly options: SubgraphDataSourceOptions) {
     this.target = new URL(options.url);
+    this.agent = new (this.target.protocol === 'https:' ? HttpsAgent : Agent)({
+      keepAlive: true,
+      // A cap, not a pool size: calls past it wait for a socket (within their time bound), so
+      // a slow subgraph cannot make the gateway open sockets without end.
+      maxSockets: 256,
+      // Idle sockets are closed after 30 s, before the subgraph's own keep-alive timeout (65 s).
+      timeout: 30_000,
+      scheduling: 'lifo',
+    });
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -113,10 +133,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
             '\n',
           )
         : null;
-    if (key) return this.parse(await this.shared(key, () => this.post(body, headers)));
-    if (isQuery) return this.parse(await this.post(body, headers));
+    if (key) return this.parse(await this.shared(key, () => this.post(body, headers, true)));
+    if (isQuery) return this.parse(await this.post(body, headers, true));
     try {
-      return this.parse(await this.post(body, headers));
+      return this.parse(await this.post(body, headers, false));
+    } catch (error) {
+      // Given up on, a write may still commit: reads are kept apart from those before it again
+      // once it has certainly ended (LATE_WRITE_MS).
+      setTimeout(() => this.options.writes.advance(), LATE_WRITE_MS).unref();
+      throw error;
     } finally {
       this.options.writes.advance();
     }
@@ -149,26 +174,42 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return parsed as { data?: Record<string, unknown> | null; errors?: GraphQLError[] };
   }
 
-  private post(body: string, headers: Record<string, string>): Promise<RawAnswer> {
+  /**
+   * One POST. A query sent on a kept-alive socket that the subgraph closed meanwhile (it
+   * restarted, or closed it idle just then) is sent once more on a new one; a mutation never
+   * is: it may have arrived.
+   */
+  private post(body: string, headers: Record<string, string>, idempotent: boolean): Promise<RawAnswer> {
+    return this.send(body, headers).catch((error: unknown) => {
+      if (!(error instanceof StaleSocket)) throw error;
+      if (idempotent) return this.send(body, headers, true);
+      this.failed(false, error.cause);
+      throw this.unavailable(false);
+    });
+  }
+
+  private send(body: string, headers: Record<string, string>, retried = false): Promise<RawAnswer> {
     return new Promise<RawAnswer>((resolve, reject) => {
       const payload = Buffer.from(body);
-      const call = httpRequest({
+      const call = (this.target.protocol === 'https:' ? httpsRequest : httpRequest)({
         agent: this.agent,
-        protocol: this.target.protocol,
         hostname: this.target.hostname,
         port: this.target.port,
         path: `${this.target.pathname}${this.target.search}`,
         method: 'POST',
         headers: { ...headers, 'content-length': String(payload.length) },
       });
+      let received = 0;
       const fail = (timedOut: boolean, error?: unknown) => {
         clearTimeout(timer);
         call.destroy();
-        log(
-          'gateway',
-          `subgraph ${this.options.name} ${timedOut ? `did not answer within ${this.options.timeoutMs} ms` : 'is unreachable'}`,
-          error,
-        );
+        // Reset before any answer on a socket used before: the subgraph closed it, not this call.
+        const code = (error as { code?: unknown } | undefined)?.code;
+        if (!retried && !timedOut && call.reusedSocket && received === 0 && code === 'ECONNRESET') {
+          reject(new StaleSocket(error));
+          return;
+        }
+        this.failed(timedOut, error);
         reject(this.unavailable(timedOut));
       };
       // The whole call, body included: a body that never ends cannot hold on.
@@ -176,7 +217,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       call.once('error', (error) => fail(false, error));
       call.once('response', (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          // A subgraph's answer is bounded by its row budget; past this it is not one.
+          if (received > MAX_ANSWER_BYTES) fail(false, new Error(`answer over ${MAX_ANSWER_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
         response.once('error', (error) => fail(false, error));
         response.once('end', () => {
           clearTimeout(timer);
@@ -185,6 +231,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       });
       call.end(payload);
     });
+  }
+
+  private failed(timedOut: boolean, error: unknown): void {
+    log(
+      'gateway',
+      `subgraph ${this.options.name} ${timedOut ? `did not answer within ${this.options.timeoutMs} ms` : 'is unreachable'}`,
+      error,
+    );
   }
 
   private unavailable(timedOut: boolean): GraphQLError {

@@ -27,7 +27,7 @@ export function withRoutingUrls(supergraphSdl: string, urls: Record<string, stri
 export async function startHiveGateway(
   root: string,
   urls: Record<string, string>,
-  options: { profileDir?: string },
+  options: { profileDir?: string; nodeOptions?: string },
 ): Promise<BenchProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'citipart-bench-hive-'));
   try {

@@ -25,7 +25,7 @@ export async function startProcess(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
-  options: { profileDir?: string } = {},
+  options: { profileDir?: string; nodeOptions?: string } = {},
 ): Promise<BenchProcess> {
   // --cpu-prof writes the profile when the process exits of its own accord (SIGTERM is handled).
   const profile = options.profileDir
@@ -33,7 +33,13 @@ export async function startProcess(
     : [];
   const child: ChildProcess = fork(entry, [], {
     execArgv: [...COMPILED_EXEC_ARGV, ...profile],
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      APOLLO_TELEMETRY_DISABLED: 'true',
+      ...(options.nodeOptions && { NODE_OPTIONS: options.nodeOptions }),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
