@@ -31,7 +31,8 @@ export const youthAssociationsDataset: PartnerSeed<YouthAssociation>[] = [
         role: 'youth leader',
         since: '2015-09-27',
       },
-      // Under 16 and without a parent's consent yet: listed for GEMMA's editors only.
+      // Under 16 and without a parent's consent yet: listed for GEMMA's editors only. Always 14
+      // in the demo data (a fixed year of birth would make him 16, and public, in a few years).
       {
         id: 'gemma-villach-m-3',
         kind: MemberKind.PERSON,
@@ -39,7 +40,7 @@ export const youthAssociationsDataset: PartnerSeed<YouthAssociation>[] = [
         role: 'forum-theatre actor',
         email: 'jakob.winkler@example.org',
         consentToPublish: true,
-        birthYear: 2012,
+        birthYear: new Date().getFullYear() - 14,
         parentalConsent: false,
       },
     ],
