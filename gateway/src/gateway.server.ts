@@ -13,7 +13,8 @@ import { dashboardFiles } from './dashboard';
 import { createExplorer } from './explorer';
 import { operationCheck } from './operation-check';
 import { type ResponseCache, responseCachePlugin } from './response-cache';
-import { type GatewayContext, SubgraphDataSource, WriteEpoch } from './subgraph-data-source';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource, WriteEpoch } from './subgraph-data-source';
 import { createTokenVerifier } from './tokens';
 import { type TrustedDocuments, trustedDocumentsGate } from './trusted-documents';
 

@@ -7,7 +7,6 @@ import { Locale } from '@citipart/schema';
 import { loadGatewayConfig } from './config';
 import {
   CacheUnavailable,
-  type ResponseCacheContext,
   type ResponseCacheStore,
   createMemoryStore,
   createRedisStore,
@@ -16,6 +15,7 @@ import {
   responseCacheKey,
   responseCachePlugin,
 } from './response-cache';
+import type { GatewayContext } from './context';
 
 // The stores of the response cache on their own: the memory store's bounds (bytes, entry
 // size, TTL, least recently used first), and both stores' generations: a bump makes every
@@ -339,7 +339,7 @@ describe('the plugin, over a schema of its own', () => {
   let gate: Promise<void> = Promise.resolve();
   let value = 'first';
   const server = (store: ResponseCacheStore) =>
-    new ApolloServer<ResponseCacheContext>({
+    new ApolloServer<GatewayContext>({
       typeDefs: 'type Query { value: String } type Mutation { touch: Boolean }',
       resolvers: {
         Query: {
@@ -354,7 +354,7 @@ describe('the plugin, over a schema of its own', () => {
       },
       plugins: [responseCachePlugin({ store, ttlSeconds: 60 }, { schemaHash: 'test' })],
     });
-  const ask = async (apollo: ApolloServer<ResponseCacheContext>, query: string) => {
+  const ask = async (apollo: ApolloServer<GatewayContext>, query: string) => {
     const response = await apollo.executeOperation({ query }, { contextValue: { identity: ANONYMOUS, locale: null } });
     const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
     return { cache: response.http.headers.get('x-cache'), data: body?.data as { value?: string } | undefined };

@@ -2,7 +2,7 @@ import { type ApolloServerPlugin, type GraphQLRequestContext, HeaderMap } from '
 import { createHash, randomInt } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Locale } from '@citipart/schema';
-import type { Identity } from '@citipart/subgraph-kit/runtime';
+import type { GatewayContext } from './context';
 import { LATE_WRITE_MS } from './subgraph-data-source';
 
 // The shared response cache for public reads (docs: README.md, "Response cache").
@@ -356,19 +356,6 @@ export function describeResponseCache(config: ResponseCacheConfig): string {
 
 // --- The plugin ------------------------------------------------------------------------------------
 
-/** What the plugin reads of the gateway's context. */
-export interface ResponseCacheContext {
-  identity: Identity;
-  locale: Locale | null;
-  /**
-   * Set by the plugin on a miss: the generation the request read before it ran. Whatever
-   * shares subgraph calls among requests in flight must not share one across generations: a
-   * call that began before a write would give a request that began after it (and stores its
-   * answer under the new generation) the data from before the write.
-   */
-  responseCacheGeneration?: string;
-}
-
 /** JSON with object keys sorted, so that the same variables in another order make the same key. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -417,7 +404,7 @@ function parseAnswer(value: string): { data: Record<string, unknown> } | undefin
 }
 
 /** An anonymous query: no Authorization header at all, and no identity. */
-function anonymousQuery(context: GraphQLRequestContext<ResponseCacheContext>): boolean {
+function anonymousQuery(context: GraphQLRequestContext<GatewayContext>): boolean {
   return (
     context.operation?.operation === 'query' &&
     context.request.http?.headers.get('authorization') === undefined &&
@@ -436,7 +423,7 @@ function anonymousQuery(context: GraphQLRequestContext<ResponseCacheContext>): b
 export function responseCachePlugin(
   cache: ResponseCache,
   options: { schemaHash: string },
-): ApolloServerPlugin<ResponseCacheContext> {
+): ApolloServerPlugin<GatewayContext> {
   const { store } = cache;
   const ttlSeconds = cache.ttlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_S;
   return {

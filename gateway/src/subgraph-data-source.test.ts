@@ -4,7 +4,8 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { Locale } from '@citipart/schema';
 import { ANONYMOUS, IDENTITY_HEADER, verifyIdentityProof } from '@citipart/subgraph-kit/runtime';
 import { parse } from 'graphql';
-import { type GatewayContext, SubgraphDataSource, WriteEpoch } from './subgraph-data-source';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource, WriteEpoch } from './subgraph-data-source';
 
 // The gateway's calls to a subgraph, against a real HTTP server that counts what it gets and
 // answers after a pause (so that calls overlap in flight).

@@ -2,22 +2,10 @@ import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { type Locale, PublicErrorCode, languageTag } from '@citipart/schema';
-import { IDENTITY_HEADER, type Identity, createIdentityProof, log } from '@citipart/subgraph-kit/runtime';
+import { PublicErrorCode, languageTag } from '@citipart/schema';
+import { IDENTITY_HEADER, createIdentityProof, log } from '@citipart/subgraph-kit/runtime';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-
-/** What the gateway keeps per client request and passes on to every subgraph call. */
-export interface GatewayContext {
-  identity: Identity;
-  /** The request's negotiated language, passed on to every subgraph the plan calls. */
-  locale: Locale | null;
-  /**
-   * The response cache's data generation, read from the store before the request ran (set
-   * on a miss, gateway/src/response-cache.ts): with a store shared by several gateways, it
-   * tells this one of writes made through another.
-   */
-  responseCacheGeneration?: string;
-}
+import type { GatewayContext } from './context';
 
 /**
  * Counts the writes that went through this gateway, for every subgraph's data source. A read

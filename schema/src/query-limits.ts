@@ -200,12 +200,7 @@ export class CostCache {
 
   constructor(readonly size = COST_CACHE_SIZE) {}
 
-  cost(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null },
-    limits: QueryLimits,
-  ): CostOutcome {
+  cost(schema: GraphQLSchema, document: DocumentNode, request: CostRequest, limits: QueryLimits): CostOutcome {
     const key = request.query === undefined ? undefined : cacheKey(request.query, request);
     if (key === undefined) return measureCost(schema, document, request, limits);
     let entries = this.bySchema.get(schema);
@@ -224,10 +219,16 @@ export class CostCache {
   }
 }
 
-function cacheKey(
-  query: string,
-  request: { variables?: Record<string, unknown>; operationName?: string | null },
-): string | undefined {
+/** What a cost depends on besides the schema: the operation's text (or Apollo's hash of it), name and variables. */
+interface CostRequest {
+  query?: string;
+  /** Apollo's sha256 of `query`, when the server has it: the text need not be hashed again. */
+  queryHash?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string | null;
+}
+
+function cacheKey(query: string, request: CostRequest): string | undefined {
   if (query.length > COST_CACHE_MAX_KEY_LENGTH) return undefined;
   let variables: string;
   try {
@@ -238,7 +239,7 @@ function cacheKey(
   if (query.length + variables.length > COST_CACHE_MAX_KEY_LENGTH) return undefined;
   // A digest, not the text: 1,000 entries take some 100 KiB however long the operations.
   return createHash('sha256')
-    .update(`${request.operationName ?? ''}\u0000${variables}\u0000${query}`)
+    .update(`${request.operationName ?? ''}\u0000${variables}\u0000${request.queryHash ?? query}`)
     .digest('base64');
 }
 
@@ -251,7 +252,7 @@ function checkCost(
   costs: CostCache,
   schema: GraphQLSchema,
   document: DocumentNode,
-  request: { query?: string; variables?: Record<string, unknown>; operationName?: string | null },
+  request: CostRequest,
   limits: QueryLimits,
 ): boolean {
   const cost = costs.cost(schema, document, request, limits);
@@ -309,12 +310,12 @@ export function queryLimitsPlugin(
         async parsingDidStart({ source }) {
           if (source !== undefined) checkTokens(source, limits);
         },
-        async validationDidStart({ schema, document, request, source }) {
+        async validationDidStart({ schema, document, request, source, queryHash }) {
           checkShape(schema, document, limits);
-          costChecked = checkCost(costs, schema, document, { ...request, query: source }, limits);
+          costChecked = checkCost(costs, schema, document, { ...request, query: source, queryHash }, limits);
         },
-        async didResolveOperation({ schema, document, request, source }) {
-          if (!costChecked) checkCost(costs, schema, document, { ...request, query: source }, limits);
+        async didResolveOperation({ schema, document, request, source, queryHash }) {
+          if (!costChecked) checkCost(costs, schema, document, { ...request, query: source, queryHash }, limits);
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) error.message = withoutSuggestions(error.message);

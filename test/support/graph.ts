@@ -87,10 +87,9 @@ export async function postGraphQL<T>(
 /**
  * Opens, migrates (and seeds) each subgraph's database and starts its server on a free port,
  * adding each to `into` as soon as it listens (so that a failure part-way can stop those
- * already running). The tests' graph starts its subgraphs this way (`npm run bench` runs
- * each compiled entry in a process of its own instead, as production does).
+ * already running).
  */
-export async function startSubgraphs(
+async function startSubgraphs(
   definitions: readonly SubgraphDefinition[],
   databaseUrl: string,
   into: Map<string, RunningSubgraph>,

@@ -25,7 +25,7 @@ export interface PartnerTypeContext extends SubgraphContext {
  * profile row yet (registered after the seed) still resolves, with an empty profile, so its
  * members and activities can be asked for.
  */
-export async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
+async function loadProfile(ctx: PartnerTypeContext, id: string): Promise<PartnerProfile> {
   return (
     (await loadById(ctx, ctx.profileEntity, id)) ??
     ctx.em.create(ctx.profileEntity, { id, version: 0 }, { persist: false })
