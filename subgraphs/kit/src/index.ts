@@ -40,6 +40,7 @@ export * from './writes/write.args';
 export * as check from './writes/validate';
 export * from './translations/coverage';
 export * from './translations/translatable';
+export * from './translations/translatable.entity';
 export * from './translations/translation.args';
 export * from './attendance/attendance-cell.entity';
 export * from './attendance/attendance.input';

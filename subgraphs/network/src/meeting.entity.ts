@@ -2,19 +2,13 @@ import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/
 import {
   CountryCodeScalar,
   DateScalar,
-  Locale,
   MeetingKind,
   ParticipantCount,
   Source,
   Theme,
   connectionType,
 } from '@citipart/schema';
-import {
-  TimestampedEntity,
-  type TranslatableField,
-  type TranslatedTexts,
-  translatableFieldsResolver,
-} from '@citipart/subgraph-kit';
+import { type TranslatableField, translatableFieldsResolver, TranslatableEntity } from '@citipart/subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A multilateral meeting of the network. host and delegations: meeting.resolver.ts. */
@@ -22,7 +16,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['startsOn', 'id'] })
-export class Meeting extends TimestampedEntity {
+export class Meeting extends TranslatableEntity<MeetingText> {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -42,13 +36,6 @@ export class Meeting extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<MeetingText> & Opt = {};
 
   @Field()
   @Property({ type: 'text' })

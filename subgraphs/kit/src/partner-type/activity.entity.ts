@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { ActivityKind, DateScalar, Locale, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
-import { TimestampedEntity } from '../timestamped.entity';
-import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '../translations/translatable';
+import { ActivityKind, DateScalar, ParticipantCount, Source, Theme, connectionType } from '@citipart/schema';
+import { type TranslatableField, translatableFieldsResolver } from '../translations/translatable';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { TranslatableEntity } from '../translations/translatable.entity';
 
 /**
  * A local activity of one partner. Each partner-type subgraph keeps its own `activity`
@@ -13,7 +13,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@shareable')
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['partnerId', 'startsOn', 'id'] })
-export class Activity extends TimestampedEntity {
+export class Activity extends TranslatableEntity<ActivityText> {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -37,13 +37,6 @@ export class Activity extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<ActivityText> & Opt = {};
 
   @Field(() => DateScalar)
   @Property({ type: 'date' })

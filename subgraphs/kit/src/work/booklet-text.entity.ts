@@ -1,8 +1,8 @@
 import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { AgeBand, Locale } from '@citipart/schema';
+import { AgeBand } from '@citipart/schema';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { TimestampedEntity } from '../timestamped.entity';
-import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '../translations/translatable';
+import { type TranslatableField, translatableFieldsResolver } from '../translations/translatable';
+import { TranslatableEntity } from '../translations/translatable.entity';
 
 /**
  * The text of one BOOKLET_TEXT activity, for the network's booklet on peace. Its author is a
@@ -16,7 +16,7 @@ import { type TranslatableField, type TranslatedTexts, translatableFieldsResolve
 })
 @Directive('@shareable')
 @Entity({ tableName: 'booklet_text' })
-export class BookletText extends TimestampedEntity {
+export class BookletText extends TranslatableEntity<BookletTextText> {
   /** The activity the text belongs to: one text per activity. */
   @PrimaryKey({ type: 'text' })
   activityId!: string;
@@ -43,13 +43,6 @@ export class BookletText extends TimestampedEntity {
   })
   @Property({ default: false })
   authorConsent: boolean & Opt = false;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<BookletTextText> & Opt = {};
 }
 
 export type BookletTextText = 'title' | 'body';

@@ -1,8 +1,8 @@
-import { Entity, Enum, Index, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { DateScalar, Locale, ParticipantCount } from '@citipart/schema';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DateScalar, ParticipantCount } from '@citipart/schema';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { TimestampedEntity } from '../timestamped.entity';
-import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '../translations/translatable';
+import { type TranslatableField, translatableFieldsResolver } from '../translations/translatable';
+import { TranslatableEntity } from '../translations/translatable.entity';
 
 // The play of a FORUM_THEATRE activity and its performances (API v3, "The work"), replaced
 // whole with the activity's version (work.mutations.ts).
@@ -11,7 +11,7 @@ import { type TranslatableField, type TranslatedTexts, translatableFieldsResolve
 @ObjectType({ description: 'The forum-theatre play of an activity, and where and when it was performed.' })
 @Directive('@shareable')
 @Entity({ tableName: 'play' })
-export class Play extends TimestampedEntity {
+export class Play extends TranslatableEntity<PlayText> {
   /** The activity the play belongs to: one play per activity. */
   @PrimaryKey({ type: 'text' })
   activityId!: string;
@@ -22,13 +22,6 @@ export class Play extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   synopsis?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<PlayText> & Opt = {};
 }
 
 /** One performance of a play. */
@@ -37,7 +30,7 @@ export class Play extends TimestampedEntity {
 @Entity({ tableName: 'performance' })
 @Unique({ properties: ['activityId', 'position'] })
 @Index({ properties: ['activityId', 'performedOn'] })
-export class Performance extends TimestampedEntity {
+export class Performance extends TranslatableEntity<'notes'> {
   /** `<activity id>-p<position>`; not in the API (performances are listed by date). */
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -71,13 +64,6 @@ export class Performance extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
-
-  @Field(() => Locale, { description: 'The language the notes were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<'notes'> & Opt = {};
 }
 
 export type PlayText = 'title' | 'synopsis';

@@ -1,8 +1,8 @@
-import { Entity, Enum, Index, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Locale } from '@citipart/schema';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampedEntity } from '../timestamped.entity';
-import { type TranslatableField, type TranslatedTexts, translatableFieldsResolver } from '../translations/translatable';
+import { type TranslatableField, translatableFieldsResolver } from '../translations/translatable';
+import { TranslatableEntity } from '../translations/translatable.entity';
 
 // A street survey (API v3, "The work"): three tables, so that one network question's
 // answers can be read across partners without reading whole surveys. The survey of an
@@ -36,7 +36,7 @@ export class Survey extends TimestampedEntity {
 @Entity({ tableName: 'survey_question' })
 @Unique({ properties: ['activityId', 'position'] })
 @Index({ properties: ['networkQuestionId'] })
-export class SurveyQuestion extends TimestampedEntity {
+export class SurveyQuestion extends TranslatableEntity<'text'> {
   /** `<activity id>-q<position>`: a question's place in its activity's survey. */
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
@@ -56,13 +56,6 @@ export class SurveyQuestion extends TimestampedEntity {
   /** The id of the question of the network's common questionnaire that this one asks. */
   @Property({ type: 'text', nullable: true })
   networkQuestionId?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<'text'> & Opt = {};
 }
 
 /** One option of a question, with how many respondents chose it. */
@@ -70,7 +63,7 @@ export class SurveyQuestion extends TimestampedEntity {
 @Directive('@shareable')
 @Entity({ tableName: 'survey_option' })
 @Unique({ properties: ['questionId', 'position'] })
-export class SurveyOption extends TimestampedEntity {
+export class SurveyOption extends TranslatableEntity<'text'> {
   /** `<question id>-o<position>`. */
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
@@ -89,13 +82,6 @@ export class SurveyOption extends TimestampedEntity {
   @Field(() => Int, { description: 'How many respondents chose this option.' })
   @Property({ type: 'integer' })
   count!: number;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<'text'> & Opt = {};
 }
 
 export const SURVEY_QUESTION_TEXTS: readonly TranslatableField<'text'>[] = [

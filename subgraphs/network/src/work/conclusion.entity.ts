@@ -1,11 +1,6 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Locale, Theme } from '@citipart/schema';
-import {
-  TimestampedEntity,
-  type TranslatableField,
-  type TranslatedTexts,
-  translatableFieldsResolver,
-} from '@citipart/subgraph-kit';
+import { Theme } from '@citipart/schema';
+import { type TranslatableField, translatableFieldsResolver, TranslatableEntity } from '@citipart/subgraph-kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -18,7 +13,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 })
 @Entity({ tableName: 'conclusion' })
 @Index({ properties: ['meetingId', 'position', 'id'] })
-export class Conclusion extends TimestampedEntity {
+export class Conclusion extends TranslatableEntity<ConclusionText> {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -47,13 +42,6 @@ export class Conclusion extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   followUp?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<ConclusionText> & Opt = {};
 
   @Field(() => Boolean, { description: 'True for sample data that is not a documented fact.' })
   @Property({ default: false })

@@ -1,11 +1,5 @@
-import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Locale } from '@citipart/schema';
-import {
-  TimestampedEntity,
-  type TranslatableField,
-  type TranslatedTexts,
-  translatableFieldsResolver,
-} from '@citipart/subgraph-kit';
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { type TranslatableField, translatableFieldsResolver, TranslatableEntity } from '@citipart/subgraph-kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -15,7 +9,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType({ description: 'Work that some partners agreed to continue together after the project.' })
 @Entity({ tableName: 'cooperation' })
-export class Cooperation extends TimestampedEntity {
+export class Cooperation extends TranslatableEntity<CooperationText> {
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -27,13 +21,6 @@ export class Cooperation extends TimestampedEntity {
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;
-
-  @Field(() => Locale, { description: 'The language the texts were written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<CooperationText> & Opt = {};
 
   /** The meeting where it was agreed; null when unknown or when that meeting was deleted. */
   @Property({ type: 'text', nullable: true })

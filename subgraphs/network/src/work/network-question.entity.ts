@@ -1,11 +1,6 @@
 import { Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { Locale, Theme } from '@citipart/schema';
-import {
-  TimestampedEntity,
-  type TranslatableField,
-  type TranslatedTexts,
-  translatableFieldsResolver,
-} from '@citipart/subgraph-kit';
+import { Theme } from '@citipart/schema';
+import { type TranslatableField, translatableFieldsResolver, TranslatableEntity } from '@citipart/subgraph-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -18,7 +13,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'network_question' })
 @Index({ properties: ['position', 'id'] })
-export class NetworkQuestion extends TimestampedEntity {
+export class NetworkQuestion extends TranslatableEntity<NetworkQuestionText> {
   @Field(() => ID, { description: 'Stable slug, e.g. "q-solidarity-1"; survey questions point at it.' })
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -35,13 +30,6 @@ export class NetworkQuestion extends TimestampedEntity {
   // NetworkQuestionTextsResolver below.
   @Property({ type: 'text' })
   text!: string;
-
-  @Field(() => Locale, { description: 'The language the text was written in.' })
-  @Enum({ items: () => Locale })
-  originalLocale!: Locale;
-
-  @Property({ type: 'json' })
-  translations: TranslatedTexts<NetworkQuestionText> & Opt = {};
 
   @Field(() => Boolean, { description: 'True for sample data that is not a documented fact.' })
   @Property({ default: false })
